@@ -1,0 +1,13 @@
+/** Filter operators of API.md; each field type accepts the ones that make sense for it. */
+export const FILTER_OPERATORS = [
+  'is', 'isNot', 'contains', 'doesNotContain', 'isEmpty', 'isNotEmpty',
+  '=', '!=', '<', '<=', '>', '>=',
+  'isAnyOf', 'isNoneOf', 'hasAnyOf', 'hasAllOf',
+  'isBefore', 'isAfter', 'isOnOrBefore', 'isOnOrAfter', 'isWithin',
+] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+export const WITHIN_PERIODS = [
+  'today', 'pastWeek', 'pastMonth', 'nextWeek', 'nextMonth', 'pastNumberOfDays', 'nextNumberOfDays',
+] as const;
+export type WithinPeriod = (typeof WITHIN_PERIODS)[number];

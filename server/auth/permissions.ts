@@ -1,0 +1,62 @@
+import type { AppContext } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { TableRow } from '../db/index.ts';
+import { BASE_ROLES, type Actor, type BaseRole, type TokenScope } from './actor.ts';
+
+/** What a request wants to do in a base, with the least role and the token scope it needs. */
+export const PERMISSIONS = {
+  readRecords: { role: 'viewer', scope: 'data.records:read' },
+  writeRecords: { role: 'editor', scope: 'data.records:write' },
+  readSchema: { role: 'viewer', scope: 'schema.bases:read' },
+  writeViews: { role: 'editor', scope: 'schema.bases:write' },
+  writePersonalViews: { role: 'viewer', scope: 'schema.bases:write' },
+  writeSchema: { role: 'owner', scope: 'schema.bases:write' },
+  manageMembers: { role: 'owner', scope: 'schema.bases:write' },
+} as const satisfies Record<string, { role: BaseRole; scope: TokenScope }>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleAtLeast(role: BaseRole, least: BaseRole): boolean {
+  return BASE_ROLES.indexOf(role) >= BASE_ROLES.indexOf(least);
+}
+
+export function getBaseRole(ctx: AppContext, userId: string, baseId: string): BaseRole | undefined {
+  const row = ctx.db.first(
+    ctx.db.kysely.selectFrom('base_members').select('role').where('base_id', '=', baseId).where('user_id', '=', userId),
+  );
+  return row?.role as BaseRole | undefined;
+}
+
+/**
+ * The one check in front of every base-scoped route. A caller who is not a member (or whose
+ * token is not for this base) gets 404, so a stranger cannot learn that the base exists;
+ * a member without the role gets 403.
+ */
+export function requireBaseAccess(ctx: AppContext, actor: Actor, baseId: string, permission: Permission): BaseRole {
+  const role = getBaseRole(ctx, actor.userId, baseId);
+  if (!role || (actor.baseIds && !actor.baseIds.has(baseId))) throw notFound('base');
+  const need = PERMISSIONS[permission];
+  if (!actor.scopes.has(need.scope)) {
+    throw new AppError('FORBIDDEN', `this token lacks the scope ${need.scope}`);
+  }
+  if (!roleAtLeast(role, need.role)) {
+    throw new AppError('FORBIDDEN', `your role ${role} in this base does not allow this (needs ${need.role})`);
+  }
+  return role;
+}
+
+/** Resolves a table and checks access to its base; unknown and invisible tables are both 404. */
+export function requireTableAccess(
+  ctx: AppContext,
+  actor: Actor,
+  tableId: string,
+  permission: Permission,
+): { table: TableRow; role: BaseRole } {
+  const table = ctx.db.first(ctx.db.kysely.selectFrom('tables').selectAll().where('id', '=', tableId));
+  if (!table) throw notFound('table');
+  try {
+    return { table, role: requireBaseAccess(ctx, actor, table.base_id, permission) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('table');
+    throw error;
+  }
+}

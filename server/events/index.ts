@@ -1,0 +1,3 @@
+export { EventBus } from './event-bus.ts';
+export type * from './record-change.ts';
+export { CHANGE_ORIGINS } from './record-change.ts';

@@ -1,0 +1,69 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { migrations } from '../../migrations/index.ts';
+import type { Config } from '../config.ts';
+import type { AppContext } from '../context.ts';
+import { openDatabase, startWalCheckpoints } from '../db/index.ts';
+import { EventBus } from '../events/index.ts';
+import { apiRouter } from '../api/index.ts';
+import { authenticate } from '../auth/authenticate.ts';
+import { ensureAdminFromConfig } from '../auth/bootstrap.ts';
+import { mountUi, uiBuildExists } from './ui.ts';
+
+export interface TesseraServer {
+  ctx: AppContext;
+  server: http.Server;
+  /** http://127.0.0.1:<port> once listening. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** 'build' serves the built UI (when present), 'dev' runs Vite, 'none' serves only the API. */
+  ui?: 'build' | 'dev' | 'none';
+}
+
+/** Opens the database, wires the API, the UI and (later) the collab server, and listens. */
+export async function startServer(config: Config, { ui = 'build' }: StartOptions = {}): Promise<TesseraServer> {
+  const db = await openDatabase({ dataDir: config.dataDir, migrations });
+  const ctx: AppContext = { db, config, events: new EventBus() };
+  await ensureAdminFromConfig(ctx);
+  const stopCheckpoints = startWalCheckpoints(db);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+  app.use('/api/v1', apiRouter(ctx));
+  let closeUi = async () => {};
+  if (ui === 'dev' || (ui === 'build' && uiBuildExists())) {
+    app.use(authenticate(ctx));
+    closeUi = await mountUi(app, ctx, { dev: ui === 'dev' });
+  }
+
+  const server = http.createServer(app);
+  server.requestTimeout = 120_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return {
+    ctx,
+    server,
+    url: `http://${host}:${port}`,
+    async close() {
+      stopCheckpoints();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeUi();
+      db.close();
+    },
+  };
+}
