@@ -93,6 +93,11 @@ export interface FieldType<Options = unknown, Value = unknown> {
   compare(a: Value, b: Value, options: Options): number;
   /** The operators of API.md this type accepts. */
   readonly operators: readonly FilterOperator[];
+  /**
+   * Select types only: options with these new choices appended (colors assigned), for
+   * `addChoices` from a typecast coerce. The write path saves them in the same transaction.
+   */
+  addChoices?(options: Options, names: readonly string[], newChoiceId: () => string): Options;
 }
 
 /** A field as stored in the meta schema and returned by the API. */

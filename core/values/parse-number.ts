@@ -39,6 +39,7 @@ export function parseNumberText(text: string): NumberParse {
   }
 
   let percent = false;
+  let scaled = false;
   let exponent = 0;
   for (let changed = true; changed; ) {
     changed = false;
@@ -53,7 +54,8 @@ export function parseNumberText(text: string): NumberParse {
       changed = true;
     }
     const multiplier = MULTIPLIER_SUFFIX.exec(s);
-    if (multiplier?.[1] && exponent === 0) {
+    if (multiplier?.[1] && !scaled) {
+      scaled = true;
       exponent += MULTIPLIERS[multiplier[1]] ?? 0;
       s = s.slice(0, multiplier.index);
       changed = true;

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   writePersonalViews: { role: 'viewer', scope: 'schema.bases:write' },
   writeSchema: { role: 'owner', scope: 'schema.bases:write' },
   manageMembers: { role: 'owner', scope: 'schema.bases:write' },
+  /** Any member may leave a base; a token needs write scope to do it for them. */
+  leaveBase: { role: 'viewer', scope: 'schema.bases:write' },
 } as const satisfies Record<string, { role: BaseRole; scope: TokenScope }>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -59,4 +61,22 @@ export function requireTableAccess(
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('table');
     throw error;
   }
+}
+
+/** Instance administration (accounts, settings) is for admins only. */
+export function requireAdmin(actor: Actor): void {
+  if (!actor.isAdmin) throw new AppError('FORBIDDEN', 'only an admin can do this');
+}
+
+/**
+ * Account administration (tokens, accounts, settings, profile) needs a signed-in person:
+ * a token acts on data and schema, and must not be able to mint or widen credentials.
+ */
+export function requireSession(actor: Actor, what: string): void {
+  if (actor.via !== 'session') throw new AppError('FORBIDDEN', `an API token cannot ${what}; sign in to do it`);
+}
+
+/** A token scope check for requests that are not about one base. */
+export function requireScope(actor: Actor, scope: TokenScope): void {
+  if (!actor.scopes.has(scope)) throw new AppError('FORBIDDEN', `this token lacks the scope ${scope}`);
 }

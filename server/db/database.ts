@@ -90,9 +90,9 @@ export async function openDatabase({ dataDir, migrations }: OpenOptions): Promis
 
 function applyPragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('journal_mode = WAL');
-  // NORMAL in WAL mode loses at most the last commits on power loss, never corrupts;
-  // chosen by measurement in docs/decisions/0003-sqlite-synchronous.md.
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: an acknowledged edit survives a power cut too. Measured at ~0.1 ms per commit
+  // and no cost for batches (docs/decisions/0003-sqlite-synchronous.md).
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('trusted_schema = OFF');
   sqlite.pragma('busy_timeout = 5000');

@@ -1,0 +1,22 @@
+import type { Database } from '../db/index.ts';
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  base_id: string | null;
+  target: string | null;
+  details: string;
+}
+
+export function insertAudit(db: Database, row: Omit<AuditRow, 'id'>): void {
+  db.run(db.kysely.insertInto('audit_log').values(row));
+}
+
+export function findAudit(db: Database, filter: { baseId?: string; limit: number; beforeId?: number }): AuditRow[] {
+  let query = db.kysely.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit);
+  if (filter.baseId) query = query.where('base_id', '=', filter.baseId);
+  if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+  return db.all(query);
+}

@@ -1,0 +1,6 @@
+export { writeRecords, MAX_BATCH } from './write-path.ts';
+export { findHistory, type HistoryRow } from './history.repository.ts';
+export { toStoredRecord, columnFields, type RawRow } from './record-rows.ts';
+export { findRow, findRows } from './records.repository.ts';
+export type * from './types.ts';
+export { rewriteFieldValues, type FieldRewrite } from './rewrite-field.ts';

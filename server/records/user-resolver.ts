@@ -1,0 +1,24 @@
+import type { AppContext } from '../context.ts';
+
+/**
+ * Resolves what a person types or pastes into a user field (an id, an email or a name)
+ * to a member of the base. Loaded lazily: most batches have no user fields.
+ */
+export function resolveUserFor(ctx: AppContext, baseId: string): (input: string) => string | undefined {
+  let members: Array<{ id: string; email: string; name: string }> | undefined;
+  return (input) => {
+    members ??= ctx.db.all(
+      ctx.db.kysely
+        .selectFrom('base_members')
+        .innerJoin('users', 'users.id', 'base_members.user_id')
+        .select(['users.id', 'users.email', 'users.name'])
+        .where('base_members.base_id', '=', baseId),
+    );
+    const needle = input.trim().toLowerCase();
+    const match =
+      members.find((m) => m.id === input.trim()) ??
+      members.find((m) => m.email.toLowerCase() === needle) ??
+      members.find((m) => m.name.toLowerCase() === needle);
+    return match?.id;
+  };
+}

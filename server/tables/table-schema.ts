@@ -1,0 +1,80 @@
+import type { Field, FieldType } from '../../core/fields/field-type.ts';
+import { requireFieldType } from '../../core/fields/registry.ts';
+import type { AppContext } from '../context.ts';
+import { requireSafeId, type FieldRow, type TableRow } from '../db/index.ts';
+import { AppError, notFound } from '../errors.ts';
+
+/** A field with its type module at hand, the unit every record operation works with. */
+export interface FieldDef extends Field {
+  fieldType: FieldType<any, any>;
+  /** The SQL column its value lives in: `f_<id>`, or a system column. */
+  column: string;
+  position: number;
+}
+
+export interface TableSchema {
+  table: TableRow;
+  baseId: string;
+  timeZone: string;
+  /** The SQL table name, `t_<tableId>`. */
+  sqlTable: string;
+  fields: FieldDef[];
+  byId: Map<string, FieldDef>;
+  byName: Map<string, FieldDef>;
+}
+
+export function sqlTableName(tableId: string): string {
+  return `t_${requireSafeId(tableId)}`;
+}
+
+export function toFieldDef(row: FieldRow): FieldDef {
+  const fieldType = requireFieldType(row.type);
+  const options = fieldType.options.parse(JSON.parse(row.options)) as Record<string, unknown>;
+  const column = fieldType.storage.kind === 'column' ? `f_${requireSafeId(row.id)}` : fieldType.storage.column;
+  return {
+    id: row.id,
+    tableId: row.table_id,
+    name: row.name,
+    type: fieldType.name,
+    options,
+    description: row.description,
+    fieldType,
+    column,
+    position: row.position,
+  };
+}
+
+/** Loads a table with its fields (in position order) and its base's time zone. */
+export function loadTableSchema(ctx: AppContext, tableId: string): TableSchema {
+  const table = ctx.db.first(ctx.db.kysely.selectFrom('tables').selectAll().where('id', '=', tableId));
+  if (!table) throw notFound('table');
+  return schemaOf(ctx, table);
+}
+
+export function schemaOf(ctx: AppContext, table: TableRow): TableSchema {
+  const base = ctx.db.first(ctx.db.kysely.selectFrom('bases').select('time_zone').where('id', '=', table.base_id));
+  const rows = ctx.db.all(
+    ctx.db.kysely.selectFrom('fields').selectAll().where('table_id', '=', table.id).orderBy('position').orderBy('id'),
+  );
+  const fields = rows.map(toFieldDef);
+  return {
+    table,
+    baseId: table.base_id,
+    timeZone: base?.time_zone ?? 'UTC',
+    sqlTable: sqlTableName(table.id),
+    fields,
+    byId: new Map(fields.map((field) => [field.id, field])),
+    byName: new Map(fields.map((field) => [field.name, field])),
+  };
+}
+
+/** A field by id or by exact name; the API accepts either everywhere. */
+export function getField(schema: TableSchema, key: string): FieldDef | undefined {
+  return schema.byId.get(key) ?? schema.byName.get(key);
+}
+
+export function requireField(schema: TableSchema, key: string): FieldDef {
+  const field = getField(schema, key);
+  if (!field) throw new AppError('UNKNOWN_FIELD', `unknown field ${JSON.stringify(key)}`, { field: key });
+  return field;
+}
