@@ -7,6 +7,11 @@ declare module 'react-router' {
   interface AppLoadContext {
     app: AppContext;
     actor?: Actor;
+    /**
+     * The client's address (Express `req.ip`), for the sign-in rate limit. Optional until
+     * server/http/ui.ts passes it; without it, UI sign-ins are throttled per email only.
+     */
+    clientIp?: string;
   }
 }
 

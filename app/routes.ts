@@ -1,3 +1,10 @@
-import { type RouteConfig, index } from '@react-router/dev/routes';
+import { type RouteConfig, index, route } from '@react-router/dev/routes';
 
-export default [index('routes/home.tsx')] satisfies RouteConfig;
+export default [
+  index('routes/home.tsx'),
+  route('login', 'routes/login.tsx'),
+  route('signup', 'routes/signup.tsx'),
+  route('logout', 'routes/logout.ts'),
+  route('locale', 'routes/locale.ts'),
+  route('bases/:baseId/tables/:tableId', 'routes/table.tsx'),
+] satisfies RouteConfig;

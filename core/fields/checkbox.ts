@@ -12,7 +12,7 @@ export const CHECKED_MARK = '✓';
  * Never null when read: an unticked box and a missing value are the same thing, so
  * blank input and NULL columns (rows older than the field) are false.
  */
-export const checkbox = {
+export const checkbox: FieldType<NoOptions, boolean> = {
   name: 'checkbox',
   options: noOptions,
   storage: INTEGER_COLUMN,
@@ -30,4 +30,4 @@ export const checkbox = {
   fromStorage: (raw) => raw === 1 || raw === true || raw === '1' || raw === 1n,
   format: (value) => (value ? CHECKED_MARK : ''),
   compare: (a, b) => Number(a) - Number(b),
-} satisfies FieldType<NoOptions, boolean>;
+};

@@ -11,7 +11,7 @@ const options = z
   .prefault({});
 export type CurrencyOptions = z.output<typeof options>;
 
-export const currency = {
+export const currency: FieldType<CurrencyOptions, number> = {
   ...numberKind,
   name: 'currency',
   options,
@@ -26,4 +26,4 @@ export const currency = {
     // "-¥1,234.50": the sign before the symbol, as both en and zh-CN write it.
     return `${value < 0 && amount !== formatNumber(0, ctx.locale, opts.precision) ? '-' : ''}${opts.symbol}${amount}`;
   },
-} satisfies FieldType<CurrencyOptions, number>;
+};

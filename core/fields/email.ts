@@ -20,7 +20,7 @@ export function normalizeEmail(text: string): string | undefined {
   return `${local}@${domain}`;
 }
 
-export const email = {
+export const email: FieldType<NoOptions, string> = {
   ...textKind,
   name: 'email',
   coerce(input, _options, ctx) {
@@ -36,4 +36,4 @@ export const email = {
     const value = normalizeEmail(text);
     return value ? { ok: true, value } : { ok: false, error: `${quote(read.text)} is not a valid email address` };
   },
-} satisfies FieldType<NoOptions, string>;
+};

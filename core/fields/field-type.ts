@@ -97,7 +97,7 @@ export interface FieldType<Options = unknown, Value = unknown> {
    * Select types only: options with these new choices appended (colors assigned), for
    * `addChoices` from a typecast coerce. The write path saves them in the same transaction.
    */
-  addChoices?(options: Options, names: readonly string[], newChoiceId: () => string): Options;
+  addChoices?(options: Options, names: readonly string[]): Options;
 }
 
 /** A field as stored in the meta schema and returned by the API. */

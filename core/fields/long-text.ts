@@ -1,7 +1,7 @@
 import type { FieldType } from './field-type.ts';
 import { textInput, textKind, type NoOptions } from './text-common.ts';
 
-export const longText = {
+export const longText: FieldType<NoOptions, string> = {
   ...textKind,
   name: 'longText',
   coerce(input, _options, ctx) {
@@ -12,4 +12,4 @@ export const longText = {
     const text = read.text?.replace(/\r\n?/g, '\n');
     return { ok: true, value: text && text.trim() !== '' ? text : null };
   },
-} satisfies FieldType<NoOptions, string>;
+};

@@ -9,7 +9,7 @@ import { formatNumber, numberInput, numberKind, precision, REAL_COLUMN } from '.
 const options = z.object({ precision: precision.optional() }).prefault({});
 export type NumberOptions = z.output<typeof options>;
 
-export const number = {
+export const number: FieldType<NumberOptions, number> = {
   ...numberKind,
   name: 'number',
   options,
@@ -19,4 +19,4 @@ export const number = {
     return parsed.ok ? { ok: true, value: parsed.value } : parsed;
   },
   format: (value, opts, ctx) => (value === null ? '' : formatNumber(value, ctx.locale, opts.precision)),
-} satisfies FieldType<NumberOptions, number>;
+};

@@ -11,7 +11,7 @@ export type PercentOptions = z.output<typeof options>;
  * sign above 1 in size is read as percentage points ("35" → 0.35), because nobody types
  * 3500% into a win-probability column, while "1" stays 100%.
  */
-export const percent = {
+export const percent: FieldType<PercentOptions, number> = {
   ...numberKind,
   name: 'percent',
   options,
@@ -26,4 +26,4 @@ export const percent = {
     return { ok: true, value: percentPointsToFraction(value) };
   },
   format: (value, opts, ctx) => (value === null ? '' : formatNumber(value, ctx.locale, opts.precision, 'percent')),
-} satisfies FieldType<PercentOptions, number>;
+};

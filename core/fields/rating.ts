@@ -10,7 +10,7 @@ export type RatingOptions = z.output<typeof options>;
 const STARS = /^[★⭐☆✩\s]+$/u;
 
 /** 0 means "not rated" (null), as in the grid where clicking the lit star clears it. */
-export const rating = {
+export const rating: FieldType<RatingOptions, number> = {
   ...numberKind,
   name: 'rating',
   options,
@@ -33,4 +33,4 @@ export const rating = {
     return value !== null && Number.isInteger(value) && value > 0 ? value : null;
   },
   format: (value) => (value === null ? '' : String(value)),
-} satisfies FieldType<RatingOptions, number>;
+};

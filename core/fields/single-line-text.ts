@@ -4,7 +4,7 @@ import { textInput, textKind, type NoOptions } from './text-common.ts';
 const HAS_LINE_BREAK = /[\r\n\u2028\u2029]/;
 const LINE_BREAKS = /\s*[\r\n\u2028\u2029]+\s*/g;
 
-export const singleLineText = {
+export const singleLineText: FieldType<NoOptions, string> = {
   ...textKind,
   name: 'singleLineText',
   coerce(input, _options, ctx) {
@@ -19,4 +19,4 @@ export const singleLineText = {
     }
     return { ok: true, value: text };
   },
-} satisfies FieldType<NoOptions, string>;
+};

@@ -11,7 +11,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):(?!\d)/i;
  * Links are rendered as <a href>, so anything but http(s) and mailto is refused in every
  * mode: `javascript:` and `data:` links are how a stored value attacks the next viewer.
  */
-export const url = {
+export const url: FieldType<NoOptions, string> = {
   ...textKind,
   name: 'url',
   coerce(input, _options, ctx) {
@@ -43,4 +43,4 @@ export const url = {
     if (!(host.includes('.') || host === 'localhost' || host.startsWith('['))) return invalid('the host name has no domain');
     return { ok: true, value: candidate };
   },
-} satisfies FieldType<NoOptions, string>;
+};

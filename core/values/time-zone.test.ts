@@ -60,3 +60,11 @@ describe('wallTimeAsUtc', () => {
     expect(iso(wallTimeAsUtc(wall(50, 3, 1)))).toBe('0050-03-01T00:00:00.000Z');
   });
 });
+
+describe('historical offsets', () => {
+  it('round-trips a wall time under Shanghai local mean time (+08:05:43)', () => {
+    const lmt = wall(1900, 6, 1, 12);
+    const epoch = wallTimeToEpoch(lmt, 'Asia/Shanghai');
+    expect(epochToWallTime(epoch, 'Asia/Shanghai')).toEqual(lmt);
+  });
+});

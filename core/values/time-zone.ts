@@ -81,9 +81,14 @@ export function epochToWallTime(epochMs: number, timeZone: string): WallTime {
   };
 }
 
+/** Milliseconds the zone is ahead of UTC at an instant; whole seconds, as old LMT offsets have. */
+function offsetMsAt(epochMs: number, timeZone: string): number {
+  return wallTimeAsUtc(epochToWallTime(epochMs, timeZone)) - epochMs;
+}
+
 /** Minutes the zone is ahead of UTC at an instant (+480 for Asia/Shanghai). */
 export function offsetMinutesAt(epochMs: number, timeZone: string): number {
-  return Math.round((wallTimeAsUtc(epochToWallTime(epochMs, timeZone)) - epochMs) / 60_000);
+  return Math.round(offsetMsAt(epochMs, timeZone) / 60_000);
 }
 
 /**
@@ -94,11 +99,11 @@ export function offsetMinutesAt(epochMs: number, timeZone: string): number {
 export function wallTimeToEpoch(wall: WallTime, timeZone: string): number {
   const asUtc = wallTimeAsUtc(wall);
   const day = 86_400_000;
-  const before = offsetMinutesAt(asUtc - day, timeZone);
-  const after = offsetMinutesAt(asUtc + day, timeZone);
+  const before = offsetMsAt(asUtc - day, timeZone);
+  const after = offsetMsAt(asUtc + day, timeZone);
   const candidates = [before, after]
-    .map((offset) => asUtc - offset * 60_000)
+    .map((offset) => asUtc - offset)
     .filter((epoch) => wallTimeAsUtc(epochToWallTime(epoch, timeZone)) === asUtc)
     .sort((a, b) => a - b);
-  return candidates[0] ?? asUtc - before * 60_000;
+  return candidates[0] ?? asUtc - before;
 }

@@ -20,6 +20,9 @@ export const MAX_JSON_BODY = '4mb';
 /** REST API v1 (shared/API.md): every route resolves the actor, then checks its base role. */
 export function apiRouter(ctx: AppContext): Router {
   const router = Router();
+  // Raw-body uploads come before the JSON parser, which would swallow a .json file;
+  // the attachment routes authenticate themselves.
+  router.use(attachmentsRoutes(ctx));
   router.use(express.json({ limit: MAX_JSON_BODY, strict: true, type: ['application/json', 'application/*+json'] }));
   router.use(authenticate(ctx));
   router.use(authRoutes(ctx));
@@ -31,7 +34,6 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(fieldsRoutes(ctx));
   router.use(viewsRoutes(ctx));
   router.use(recordsRoutes(ctx));
-  router.use(attachmentsRoutes(ctx));
   router.use((req) => {
     throw new AppError('NOT_FOUND', `no API route ${req.method} ${req.path}`);
   });

@@ -16,7 +16,7 @@ export interface RecordJsonOptions {
 }
 
 /**
- * Records in the API's shape. Empty values are left out, as Airtable does; user ids are
+ * Records in the API's shape. Empty values (and unchecked checkboxes) are left out, as Airtable does; user ids are
  * expanded to `{id, email, name}` with one query for the whole page.
  */
 export function toApiRecords(ctx: AppContext, records: readonly StoredRecord[], options: RecordJsonOptions): ApiRecord[] {
@@ -26,7 +26,7 @@ export function toApiRecords(ctx: AppContext, records: readonly StoredRecord[], 
     const fields: Record<string, unknown> = {};
     for (const field of options.fields) {
       let value = record.values[field.id];
-      if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+      if (value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0)) continue;
       if (field.fieldType.kind === 'user' && typeof value === 'string') value = users.get(value) ?? { id: value };
       fields[options.byFieldId ? field.id : field.name] = value;
     }

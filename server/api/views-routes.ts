@@ -23,18 +23,19 @@ export function viewsRoutes(ctx: AppContext): Router {
 
   router.get('/tables/:tableId/views/:viewId', (req, res) => {
     const actor = requireActor(req);
-    const { row } = requireView(ctx, actor, param(req, 'viewId'), 'readSchema');
+    const { row } = requireView(ctx, actor, param(req, 'viewId'), 'readSchema', param(req, 'tableId'));
     res.json(toViewJson(row));
   });
 
   router.patch('/tables/:tableId/views/:viewId', (req, res) => {
     const actor = requireActor(req);
-    requireView(ctx, actor, param(req, 'viewId'), 'readSchema');
+    requireView(ctx, actor, param(req, 'viewId'), 'readSchema', param(req, 'tableId'));
     res.json(updateView(ctx, actor, param(req, 'viewId'), parseBody(viewPatchSchema, req)));
   });
 
   router.delete('/tables/:tableId/views/:viewId', (req, res) => {
     const actor = requireActor(req);
+    requireView(ctx, actor, param(req, 'viewId'), 'readSchema', param(req, 'tableId'));
     deleteView(ctx, actor, param(req, 'viewId'));
     res.json({ id: param(req, 'viewId'), deleted: true });
   });

@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   'settings.updated',
   'base.created', 'base.updated', 'base.deleted',
   'member.added', 'member.updated', 'member.removed',
+  'table.created', 'table.updated', 'table.deleted',
+  'field.created', 'field.updated', 'field.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

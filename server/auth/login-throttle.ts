@@ -58,10 +58,14 @@ export class LoginThrottle {
   }
 }
 
-// One throttle per running server, found from its context (AppContext is shared with other
-// capabilities, so we hang our state off it here rather than widening its interface).
-const throttles = new WeakMap<AppContext, LoginThrottle>();
+// One throttle per running server, found from its context. The UI's server bundle carries
+// its own copy of this module, so the registry hangs off a global symbol: the REST API and
+// the sign-in page must count the same failures.
+const REGISTRY = Symbol.for('tessera.auth.loginThrottles');
+type Registry = WeakMap<AppContext, LoginThrottle>;
 export function loginThrottle(ctx: AppContext): LoginThrottle {
+  const global = globalThis as typeof globalThis & { [REGISTRY]?: Registry };
+  const throttles = (global[REGISTRY] ??= new WeakMap());
   let throttle = throttles.get(ctx);
   if (!throttle) {
     throttle = new LoginThrottle();

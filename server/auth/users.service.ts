@@ -113,6 +113,11 @@ export function getUser(ctx: AppContext, userId: string): PublicUser | undefined
   return row ? toPublicUser(row) : undefined;
 }
 
+export function getUserByEmail(ctx: AppContext, email: string): PublicUser | undefined {
+  const row = findUserByEmail(ctx.db, normalizeEmail(email));
+  return row ? toPublicUser(row) : undefined;
+}
+
 export function requireUser(ctx: AppContext, userId: string): PublicUser {
   const user = getUser(ctx, userId);
   if (!user) throw notFound('user');

@@ -16,6 +16,7 @@ export interface MetaSchema {
   outbox_cursors: OutboxCursorsTable;
   audit_log: AuditLogTable;
   attachments: AttachmentsTable;
+  attachment_bases: AttachmentBasesTable;
 }
 
 export interface UsersTable {
@@ -153,6 +154,14 @@ export interface AttachmentsTable {
   size: number;
   type: string;
   filename: string;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+/** Which bases an attachment was uploaded to: its members may download it. */
+export interface AttachmentBasesTable {
+  hash: string;
+  base_id: string;
   uploaded_by: string | null;
   created_at: string;
 }

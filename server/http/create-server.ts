@@ -27,7 +27,7 @@ export interface StartOptions {
 /** Opens the database, wires the API, the UI and (later) the collab server, and listens. */
 export async function startServer(config: Config, { ui = 'build' }: StartOptions = {}): Promise<TesseraServer> {
   const db = await openDatabase({ dataDir: config.dataDir, migrations });
-  const ctx: AppContext = { db, config, events: new EventBus() };
+  const ctx: AppContext = { db, config, events: new EventBus(), inTransactionHooks: [] };
   await ensureAdminFromConfig(ctx);
   const stopCheckpoints = startWalCheckpoints(db);
 

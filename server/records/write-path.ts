@@ -2,9 +2,8 @@ import type { CoerceContext } from '../../core/fields/field-type.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireTableAccess } from '../auth/permissions.ts';
 import type { AppContext } from '../context.ts';
-import { newId } from '../db/index.ts';
 import { AppError } from '../errors.ts';
-import type { FieldValues, RecordChange } from '../events/index.ts';
+import type { FieldValues, RecordBatchCommitted, RecordChange } from '../events/index.ts';
 import { loadTableSchema, type FieldDef, type TableSchema } from '../tables/table-schema.ts';
 import { BatchCoercer, type CoercedCell } from './coerce-batch.ts';
 import { appendHistory } from './history.repository.ts';
@@ -41,6 +40,7 @@ export function writeRecords(ctx: AppContext, batch: WriteBatch, options: WriteO
   const changes: RecordChange[] = [];
   const result: WriteResult = { created: [], updated: [], deleted: [] };
   const writable = columnFields(schema);
+  let committed: RecordBatchCommitted | undefined;
 
   ctx.db.transaction(() => {
     saveNewChoices(ctx, schema, coercer.newChoices);
@@ -69,6 +69,8 @@ export function writeRecords(ctx: AppContext, batch: WriteBatch, options: WriteO
       changes.push({ action: 'deleted', recordId: id, before });
       result.deleted.push(id);
     }
+    committed = { baseId: schema.baseId, tableId: schema.table.id, actorId: by, origin: options.origin, depth, at, changes };
+    if (changes.length) for (const hook of ctx.inTransactionHooks) hook(committed);
   });
 
   if (coercer.newChoices.size) {
@@ -76,9 +78,7 @@ export function writeRecords(ctx: AppContext, batch: WriteBatch, options: WriteO
       ctx.events.emit('schema', { baseId: schema.baseId, tableId: schema.table.id, kind: 'field', action: 'updated', id: fieldId });
     }
   }
-  if (changes.length) {
-    ctx.events.emit('records', { baseId: schema.baseId, tableId: schema.table.id, actorId: by, origin: options.origin, depth, at, changes });
-  }
+  if (committed && changes.length) ctx.events.emit('records', committed);
   return result;
 }
 
@@ -126,7 +126,7 @@ function saveNewChoices(ctx: AppContext, schema: TableSchema, newChoices: Map<st
   for (const [fieldId, names] of newChoices) {
     const field = schema.byId.get(fieldId) as FieldDef;
     if (!field.fieldType.addChoices) continue;
-    const options = field.fieldType.addChoices(field.options, [...names], () => newId('choice'));
+    const options = field.fieldType.addChoices(field.options, [...names]);
     field.options = options;
     ctx.db.run(ctx.db.kysely.updateTable('fields').set({ options: JSON.stringify(options) }).where('id', '=', fieldId));
   }

@@ -1,0 +1,88 @@
+/**
+ * English, the source language: every key starts here, and `Messages` (derived from this
+ * object) makes the compiler demand the same keys from every other language.
+ */
+export const en = {
+  app: {
+    name: 'Tessera',
+    tagline: 'Your customers, shared live with your team.',
+  },
+  nav: {
+    home: 'Bases',
+    signIn: 'Sign in',
+    signUp: 'Create account',
+    signOut: 'Sign out',
+    language: 'Language',
+    signedInAs: 'Signed in as {{name}}',
+    admin: 'Admin',
+  },
+  auth: {
+    loginTitle: 'Sign in to Tessera',
+    loginSubtitle: 'Welcome back. Your team is waiting.',
+    signupTitle: 'Create your account',
+    signupSubtitle: 'The first account on a new server becomes its admin.',
+    email: 'Email',
+    password: 'Password',
+    name: 'Your name',
+    passwordHint: 'At least 8 characters.',
+    submitLogin: 'Sign in',
+    submitSignup: 'Create account',
+    submitting: 'Please wait…',
+    noAccount: 'No account yet?',
+    haveAccount: 'Already have an account?',
+    signupClosed: 'Sign-up is closed on this server. Ask your admin for an account.',
+  },
+  errors: {
+    invalidCredentials: 'Wrong email or password.',
+    rateLimited: 'Too many failed attempts. Try again in a few minutes.',
+    emailTaken: 'An account with this email already exists.',
+    signupClosed: 'Sign-up is closed on this server. Ask your admin for an account.',
+    invalidEmail: 'Enter a valid email address.',
+    passwordTooShort: 'The password needs at least 8 characters.',
+    passwordTooLong: 'The password is too long.',
+    required: 'This field is required.',
+    tooLong: 'This is too long.',
+    forbidden: 'You are not allowed to do this.',
+    generic: 'Something went wrong. Please try again.',
+    notFoundTitle: 'Not found',
+    notFoundBody: 'This page does not exist, or you do not have access to it.',
+    errorTitle: 'Something went wrong',
+    backHome: 'Back to your bases',
+  },
+  bases: {
+    title: 'Your bases',
+    subtitle: 'A base holds the tables your team works on together.',
+    empty: 'No bases yet. Create the first one to start organising your customers.',
+    createTitle: 'New base',
+    nameLabel: 'Base name',
+    namePlaceholder: 'e.g. East China customers',
+    create: 'Create base',
+    creating: 'Creating…',
+    created: 'Created {{date}}',
+    timeZone: 'Time zone: {{zone}}',
+    tableCount_one: '{{count, number}} table',
+    tableCount_other: '{{count, number}} tables',
+    noTables: 'No tables yet.',
+    role: {
+      owner: 'Owner',
+      editor: 'Editor',
+      commenter: 'Commenter',
+      viewer: 'Viewer',
+    },
+  },
+  table: {
+    comingTitle: 'The grid is on its way',
+    comingBody: 'Soon you will edit {{name}} here, live with your team.',
+    back: 'All bases',
+  },
+  locale: {
+    en: 'English',
+    'zh-CN': '中文',
+  },
+} as const;
+
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof en>;
+
+/** A key of `errors.*`: actions return keys, pages translate them. */
+export type ErrorKey = keyof Messages['errors'];

@@ -1,0 +1,79 @@
+import { MessageType, type beforeHandleMessagePayload } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import { MAX_PRESENCE_BYTES } from '../protocol.ts';
+import { CollabRefusal, type SocketContext } from './socket-auth.ts';
+
+/**
+ * Checks what a client may say on a document it is authenticated for, before Hocuspocus
+ * handles it. Throwing closes that document's connection with the refusal's close code.
+ * - No BroadcastStateless: only the server speaks on channels (a client could otherwise
+ *   forge `patch` messages to everyone).
+ * - Awareness only for the client's own Yjs client ids, with `user.id` (when present) the
+ *   signed-in user, and small states: presence cannot impersonate or flood.
+ */
+export function guardMessage({ update, context, document, connection }: beforeHandleMessagePayload): void {
+  const decoder = decoding.createDecoder(update);
+  decoding.readVarString(decoder); // the document name, already routed by Hocuspocus
+  const type = decoding.readVarUint(decoder);
+  if (type === MessageType.BroadcastStateless) throw new CollabRefusal();
+  if (type !== MessageType.Awareness) return;
+  const { actor } = context as SocketContext;
+  const others = [...document.connections.values()].filter((c) => c.connection !== connection).map((c) => c.clients);
+  for (const { clientId, state } of readAwarenessUpdate(decoding.readVarUint8Array(decoder))) {
+    if (others.some((clients) => clients.has(clientId))) throw new CollabRefusal();
+    if (state.length > MAX_PRESENCE_BYTES) throw new CollabRefusal();
+    if (!presenceOf(actor.userId, state)) throw new CollabRefusal();
+  }
+}
+
+/** y-protocols' awareness update: a count, then (client id, clock, JSON state) triples. */
+function readAwarenessUpdate(update: Uint8Array): Array<{ clientId: number; state: string }> {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: Array<{ clientId: number; state: string }> = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder); // clock
+    entries.push({ clientId, state: decoding.readVarString(decoder) });
+  }
+  return entries;
+}
+
+function presenceOf(userId: string, json: string): boolean {
+  let state: unknown;
+  try {
+    state = JSON.parse(json);
+  } catch {
+    return false; // y-protocols would throw on it too
+  }
+  if (state === null) return true; // the client leaves
+  if (typeof state !== 'object' || Array.isArray(state)) return false;
+  const user = (state as { user?: unknown }).user;
+  return user === undefined || (typeof user === 'object' && user !== null && (user as { id?: unknown }).id === userId);
+}
+
+/**
+ * Per-socket sanity limits: a token bucket of messages and one of bytes. A grid opening
+ * many record docs bursts, so the buckets are deep; a client that keeps above the refill
+ * rate is a bug or abuse, and its socket is closed (the provider reconnects with backoff).
+ */
+export class SocketRateLimit {
+  private messages: number;
+  private bytes: number;
+  private last = performance.now();
+
+  constructor(private readonly limits = { messagesPerSecond: 300, messageBurst: 3000, bytesPerSecond: 4_000_000, byteBurst: 16_000_000 }) {
+    this.messages = limits.messageBurst;
+    this.bytes = limits.byteBurst;
+  }
+
+  /** Takes one message of `size` bytes; false when the socket is over its limits. */
+  take(size: number): boolean {
+    const now = performance.now();
+    const seconds = (now - this.last) / 1000;
+    this.last = now;
+    this.messages = Math.min(this.limits.messageBurst, this.messages + seconds * this.limits.messagesPerSecond) - 1;
+    this.bytes = Math.min(this.limits.byteBurst, this.bytes + seconds * this.limits.bytesPerSecond) - size;
+    return this.messages >= 0 && this.bytes >= 0;
+  }
+}

@@ -1,0 +1,12 @@
+export * from './field-type.ts';
+export { fieldTypes, isStoredTypeName, requireFieldType } from './registry.ts';
+export { OPERATORS_BY_KIND } from './operators-by-kind.ts';
+export { SELECT_COLORS, newChoiceId, withAddedChoices, type Choice, type SelectColor, type SelectOptions } from './select-choices.ts';
+export { DATE_FORMATS, TIME_FORMATS, type DateFormat, type DateOptions, type TimeFormat } from './date-options.ts';
+export { ATTACHMENT_URL_PREFIX, attachmentUrl } from './attachment.ts';
+export { CHECKED_MARK } from './checkbox.ts';
+export type { NumberOptions } from './number.ts';
+export type { CurrencyOptions } from './currency.ts';
+export type { PercentOptions } from './percent.ts';
+export type { RatingOptions } from './rating.ts';
+export type { NoOptions } from './text-common.ts';

@@ -1,0 +1,25 @@
+import { dateFromStorage } from '../values/date-value.ts';
+import { compareText } from '../values/text.ts';
+import type { FieldType } from './field-type.ts';
+import { formatDateValue } from './date-format.ts';
+import { dateOptions, type DateOptions } from './date-options.ts';
+import { OPERATORS_BY_KIND } from './operators-by-kind.ts';
+import { readOnlyCoerce } from './system-common.ts';
+
+/**
+ * The row's updated_at, bumped by every change to the row. The value is always the UTC instant, whatever `includeTime` says:
+ * the option only hides the time on display, and filters compare instants in the base zone.
+ */
+export const lastModifiedTime: FieldType<DateOptions, string> = {
+  name: 'lastModifiedTime',
+  options: dateOptions(true),
+  storage: { kind: 'system', column: 'updated_at' },
+  kind: 'date',
+  readOnly: true,
+  operators: OPERATORS_BY_KIND.date,
+  coerce: readOnlyCoerce,
+  toStorage: (value) => value,
+  fromStorage: (raw) => dateFromStorage(raw, true),
+  format: (value, opts, ctx) => formatDateValue(value, opts, ctx),
+  compare: (a, b) => compareText(a, b),
+};

@@ -1,0 +1,91 @@
+import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
+import type { Field, FieldType } from '../../core/fields/field-type.ts';
+import { requireFieldType } from '../../core/fields/registry.ts';
+import type { FilterContext, ResolvedGroup } from '../../core/filter/resolved.ts';
+import type { ResolvedSort } from '../../core/filter/sort.ts';
+import type { Database } from '../db/index.ts';
+import { AppError } from '../errors.ts';
+import { compileFilter } from './compile-filter.ts';
+import { compileOrderBy } from './compile-sort.ts';
+import { fieldColumnName, userTableName } from './columns.ts';
+
+/** The row columns every record has; field columns `f_<id>` come on top. */
+export const SYSTEM_ROW_COLUMNS = ['id', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by'] as const;
+
+/** A row as SQLite returns it: system columns plus the selected `f_<fieldId>` columns, raw. */
+export type RecordRow = Record<string, unknown> & {
+  id: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+  updated_by: string | null;
+};
+
+export interface RecordQuery {
+  tableId: string;
+  /** The table's fields (filter and sorts refer to them). */
+  fields: readonly Field[];
+  filter?: ResolvedGroup;
+  sorts?: readonly ResolvedSort[];
+  /** Fields whose columns to return; all stored fields when omitted. */
+  fieldIds?: readonly string[];
+  limit: number;
+  offset: number;
+}
+
+export interface RecordPage {
+  rows: RecordRow[];
+  /** Where the next page starts, when there is one. */
+  nextOffset?: number;
+}
+
+export const MAX_PAGE_SIZE = 10_000;
+
+// User tables are dynamic (`t_<id>`), so the builder is untyped; names come from ids only.
+const builder = (db: Database) => db.kysely as unknown as Kysely<any>;
+
+/**
+ * One page of a table's records, filtered and sorted in one parameterized query. Reads one
+ * row more than asked to learn whether a next page exists without a count.
+ */
+export function queryRecords(db: Database, query: RecordQuery, ctx: FilterContext): RecordPage {
+  const { tableId, limit, offset } = query;
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new AppError('INVALID_REQUEST', `page size must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${limit}`);
+  }
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new AppError('INVALID_REQUEST', `offset must be a whole number ≥ 0, got ${offset}`);
+  const table = userTableName(tableId);
+  let select = builder(db)
+    .selectFrom(table)
+    .select([...SYSTEM_ROW_COLUMNS, ...selectedColumns(query)].map((column) => sql.ref(`${table}.${column}`).as(column)))
+    .where(whereOf(query.filter, tableId, ctx));
+  for (const item of compileOrderBy(query.sorts ?? [], tableId)) select = select.orderBy(item);
+  const rows = db.all<RecordRow>(select.limit(limit + 1).offset(offset));
+  if (rows.length <= limit) return { rows };
+  return { rows: rows.slice(0, limit), nextOffset: offset + limit };
+}
+
+/** How many records pass the filter. */
+export function countRecords(db: Database, query: { tableId: string; filter?: ResolvedGroup }, ctx: FilterContext): number {
+  const table = userTableName(query.tableId);
+  const row = db.first<{ count: number }>(
+    builder(db).selectFrom(table).select(sql<number>`count(*)`.as('count')).where(whereOf(query.filter, query.tableId, ctx)),
+  );
+  return row?.count ?? 0;
+}
+
+function whereOf(filter: ResolvedGroup | undefined, tableId: string, ctx: FilterContext): Expression<SqlBool> {
+  return filter ? compileFilter(filter, tableId, ctx) : sql<SqlBool>`1`;
+}
+
+function selectedColumns(query: RecordQuery): string[] {
+  const wanted = query.fieldIds ? new Set(query.fieldIds) : undefined;
+  const columns: string[] = [];
+  for (const field of query.fields) {
+    if (wanted && !wanted.has(field.id)) continue;
+    const type = requireFieldType(field.type) as FieldType;
+    if (type.storage.kind === 'column') columns.push(fieldColumnName(field, type));
+  }
+  return columns;
+}
