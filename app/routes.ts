@@ -6,5 +6,6 @@ export default [
   route('signup', 'routes/signup.tsx'),
   route('logout', 'routes/logout.ts'),
   route('locale', 'routes/locale.ts'),
+  route('settings', 'routes/settings.tsx'),
   route('bases/:baseId/tables/:tableId', 'routes/table.tsx'),
 ] satisfies RouteConfig;

@@ -4,7 +4,7 @@ import { startServer } from './http/create-server.ts';
 const config = readConfig();
 const dev = process.argv.includes('--dev');
 const tessera = await startServer(config, { ui: dev ? 'dev' : 'build' });
-console.log(`Tessera is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (data in ${config.dataDir})`);
+console.log(`Tessera is listening on ${tessera.url} (data in ${config.dataDir})`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -22,11 +22,11 @@ export function AppHeader({ user, locale }: Props) {
         <LanguageSwitch locale={locale} />
         {user ? (
           <>
-            <span className="user-chip" title={t('nav.signedInAs', { name: user.email })}>
+            <Link to="/settings" className="user-chip" title={t('nav.signedInAs', { name: user.email })} aria-label={t('nav.settings')}>
               <span className="avatar" aria-hidden="true">{initial(user.name)}</span>
               <span className="user-name">{user.name}</span>
               {user.isAdmin ? <span className="badge">{t('nav.admin')}</span> : null}
-            </span>
+            </Link>
             <Form method="post" action="/logout">
               <button type="submit" className="button ghost">{t('nav.signOut')}</button>
             </Form>

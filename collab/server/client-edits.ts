@@ -96,10 +96,10 @@ function cellErrorsOf(error: AppError): CellError[] {
  * key under which a changed nested type (a long text's Y.Text) lives.
  */
 export function changedFieldKeys(doc: Y.Doc, transaction: Y.Transaction): Set<string> {
-  const map = fieldsOf(doc);
+  const map = fieldsOf(doc) as Y.AbstractType<unknown>;
   const keys = new Set<string>();
   for (const [type, subs] of transaction.changed) {
-    if (type === map) {
+    if ((type as Y.AbstractType<unknown>) === map) {
       for (const key of subs) if (key !== null) keys.add(key);
       continue;
     }

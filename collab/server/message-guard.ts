@@ -8,33 +8,48 @@ import { CollabRefusal, type SocketContext } from './socket-auth.ts';
  * handles it. Throwing closes that document's connection with the refusal's close code.
  * - No BroadcastStateless: only the server speaks on channels (a client could otherwise
  *   forge `patch` messages to everyone).
- * - Awareness only for the client's own Yjs client ids, with `user.id` (when present) the
- *   signed-in user, and small states: presence cannot impersonate or flood.
+ * - Awareness changes only for the client's own Yjs client ids, with `user.id` (when
+ *   present) the signed-in user, and small states: presence cannot impersonate or flood.
  */
-export function guardMessage({ update, context, document, connection }: beforeHandleMessagePayload): void {
+export function guardMessage(payload: beforeHandleMessagePayload): void {
+  try {
+    check(payload);
+  } catch (error) {
+    // A message that does not even decode is refused like a forged one, without a log line.
+    throw error instanceof CollabRefusal ? error : new CollabRefusal();
+  }
+}
+
+function check({ update, context, document, connection }: beforeHandleMessagePayload): void {
   const decoder = decoding.createDecoder(update);
   decoding.readVarString(decoder); // the document name, already routed by Hocuspocus
   const type = decoding.readVarUint(decoder);
   if (type === MessageType.BroadcastStateless) throw new CollabRefusal();
   if (type !== MessageType.Awareness) return;
   const { actor } = context as SocketContext;
+  const { awareness } = document;
   const others = [...document.connections.values()].filter((c) => c.connection !== connection).map((c) => c.clients);
-  for (const { clientId, state } of readAwarenessUpdate(decoding.readVarUint8Array(decoder))) {
-    if (others.some((clients) => clients.has(clientId))) throw new CollabRefusal();
+  for (const { clientId, clock, state } of readAwarenessUpdate(decoding.readVarUint8Array(decoder))) {
     if (state.length > MAX_PRESENCE_BYTES) throw new CollabRefusal();
+    // The provider echoes every state it receives; an echo changes nothing and passes.
+    // What would change a state (y-protocols' rule) must be the sender's own.
+    const known = awareness.meta.get(clientId)?.clock;
+    const applies = known === undefined || known < clock || (known === clock && state === 'null' && awareness.states.has(clientId));
+    if (!applies) continue;
+    if (others.some((clients) => clients.has(clientId))) throw new CollabRefusal();
     if (!presenceOf(actor.userId, state)) throw new CollabRefusal();
   }
 }
 
 /** y-protocols' awareness update: a count, then (client id, clock, JSON state) triples. */
-function readAwarenessUpdate(update: Uint8Array): Array<{ clientId: number; state: string }> {
+function readAwarenessUpdate(update: Uint8Array): Array<{ clientId: number; clock: number; state: string }> {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const entries: Array<{ clientId: number; state: string }> = [];
+  const entries: Array<{ clientId: number; clock: number; state: string }> = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder); // clock
-    entries.push({ clientId, state: decoding.readVarString(decoder) });
+    const clock = decoding.readVarUint(decoder);
+    entries.push({ clientId, clock, state: decoding.readVarString(decoder) });
   }
   return entries;
 }

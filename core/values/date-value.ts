@@ -27,6 +27,8 @@ export function instantString(epochMs: number): string | undefined {
  * ("2024-03-01T09:30:00+08:00") the day it is in `timeZone`.
  */
 export function toDateValue(parsed: ParsedDate, includeTime: boolean, timeZone: string): string | undefined {
+  // The common import case needs no zone arithmetic at all.
+  if (!includeTime && parsed.offsetMinutes === undefined) return dateOnlyString(parsed.year, parsed.month, parsed.day);
   const wall = {
     year: parsed.year,
     month: parsed.month,
@@ -40,7 +42,6 @@ export function toDateValue(parsed: ParsedDate, includeTime: boolean, timeZone: 
     ? wallTimeToEpoch(wall, timeZone)
     : wallTimeAsUtc(wall) - parsed.offsetMinutes * 60_000;
   if (includeTime) return instantString(epoch);
-  if (parsed.offsetMinutes === undefined) return dateOnlyString(parsed.year, parsed.month, parsed.day);
   const local = epochToWallTime(epoch, timeZone);
   return local.year >= 1 && local.year <= 9999 ? dateOnlyString(local.year, local.month, local.day) : undefined;
 }

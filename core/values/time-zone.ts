@@ -81,9 +81,23 @@ export function epochToWallTime(epochMs: number, timeZone: string): WallTime {
   };
 }
 
+// Zone offsets change only on quarter-hour boundaries, so one lookup per zone and quarter
+// hour serves every instant in it; formatToParts is the slow part of date imports.
+const QUARTER_HOUR = 900_000;
+const offsetCache = new Map<string, number>();
+
 /** Milliseconds the zone is ahead of UTC at an instant; whole seconds, as old LMT offsets have. */
 function offsetMsAt(epochMs: number, timeZone: string): number {
-  return wallTimeAsUtc(epochToWallTime(epochMs, timeZone)) - epochMs;
+  const bucket = Math.floor(epochMs / QUARTER_HOUR);
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const start = bucket * QUARTER_HOUR;
+    offset = wallTimeAsUtc(epochToWallTime(start, timeZone)) - start;
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
 }
 
 /** Minutes the zone is ahead of UTC at an instant (+480 for Asia/Shanghai). */
@@ -103,7 +117,7 @@ export function wallTimeToEpoch(wall: WallTime, timeZone: string): number {
   const after = offsetMsAt(asUtc + day, timeZone);
   const candidates = [before, after]
     .map((offset) => asUtc - offset)
-    .filter((epoch) => wallTimeAsUtc(epochToWallTime(epoch, timeZone)) === asUtc)
+    .filter((epoch) => epoch + offsetMsAt(epoch, timeZone) === asUtc)
     .sort((a, b) => a - b);
   return candidates[0] ?? asUtc - before;
 }

@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import {
-  clearSessionCookie, createSession, logIn, loginInput, logOut, newUserInput, readCookie, requireUser,
+  changePassword, changePasswordInput, clearSessionCookie, createSession, logIn, loginInput, logOut, newUserInput, readCookie, requireUser,
   sessionCookie, SESSION_COOKIE, signUp, updateMe, updateMeInput, type NewSession,
 } from '../auth/index.ts';
 import { parseBody, requireActor } from './request.ts';
@@ -48,6 +48,14 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.patch('/auth/me', (req, res) => {
     res.json({ user: updateMe(ctx, requireActor(req), parseBody(updateMeInput, req)) });
+  });
+
+  // Every session of the account ends; this response carries the caller's new one.
+  router.post('/auth/password', async (req, res) => {
+    const actor = requireActor(req);
+    await changePassword(ctx, actor, parseBody(changePasswordInput, req));
+    setSession(res, createSession(ctx, actor.userId));
+    res.status(204).end();
   });
 
   router.use(settingsRoutes(ctx));

@@ -10,7 +10,7 @@ export { SESSION_COOKIE, LOCALE_COOKIE, sessionCookie, clearSessionCookie, readC
 export { logIn, logOut, createSession, resolveSessionActor, loginInput, SESSION_TTL_MS, type LoginInput, type NewSession } from './sessions.service.ts';
 export { createApiToken, listApiTokens, deleteApiToken, resolveTokenActor, createTokenInput, type ApiTokenInfo } from './tokens.service.ts';
 export {
-  signUp, createUser, getUser, getUserByEmail, requireUser, listUsers, updateMe, newUserInput, updateMeInput, normalizeEmail, emailSchema,
+  signUp, createUser, changePassword, changePasswordInput, getUser, getUserByEmail, requireUser, listUsers, updateMe, newUserInput, updateMeInput, normalizeEmail, emailSchema,
   USER_LOCALES, type UserLocale, type PublicUser, type NewUserInput,
 } from './users.service.ts';
 export { getSettings, updateSettings, isSignupOpen, updateSettingsInput, type InstanceSettings } from './settings.service.ts';

@@ -28,3 +28,7 @@ export function deleteSession(db: Database, idHash: string): void {
 export function deleteExpiredSessions(db: Database, now: string): number {
   return db.run(db.kysely.deleteFrom('sessions').where('expires_at', '<=', now)).changes;
 }
+
+export function deleteSessionsOfUser(db: Database, userId: string): void {
+  db.run(db.kysely.deleteFrom('sessions').where('user_id', '=', userId));
+}

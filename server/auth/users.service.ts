@@ -4,9 +4,11 @@ import { newId, type UserRow } from '../db/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Actor } from './actor.ts';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password.ts';
+import { loginThrottle } from './login-throttle.ts';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
 import { requireAdmin, requireSession } from './permissions.ts';
 import { isSignupOpen } from './settings.service.ts';
+import { deleteSessionsOfUser } from './sessions.repository.ts';
 import { countUsers, findUserByEmail, findUserById, insertUser, listUsers as findUsers, updateUser } from './users.repository.ts';
 
 export const USER_LOCALES = ['en', 'zh-CN'] as const;
@@ -34,6 +36,12 @@ export type NewUserInput = z.infer<typeof newUserInput>;
 
 export const updateMeInput = z.strictObject({ name: nameSchema.optional(), locale: z.enum(USER_LOCALES).nullable().optional() });
 export type UpdateMeInput = z.infer<typeof updateMeInput>;
+
+export const changePasswordInput = z.strictObject({
+  currentPassword: z.string().min(1, 'enter your current password').max(MAX_PASSWORD_LENGTH),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
 export function toPublicUser(row: UserRow): PublicUser {
   return {
@@ -137,4 +145,31 @@ export function updateMe(ctx: AppContext, actor: Actor, input: UpdateMeInput): P
   if (input.locale !== undefined) update.locale = input.locale;
   if (Object.keys(update).length > 0) updateUser(ctx.db, actor.userId, update);
   return requireUser(ctx, actor.userId);
+}
+
+/**
+ * Changes the password and ends every session of the account (the caller opens a fresh one
+ * for the person at the keyboard): whoever may have had the old password or a stolen
+ * cookie is out. The current password is required and its failures are rate limited, so a
+ * borrowed, unlocked browser is not enough to take the account over.
+ */
+export async function changePassword(ctx: AppContext, actor: Actor, input: ChangePasswordInput): Promise<void> {
+  requireSession(actor, 'change the password');
+  const throttle = loginThrottle(ctx);
+  const key = `password|${actor.userId}`;
+  const blockedFor = throttle.retryAfter(key);
+  if (blockedFor > 0) throw new AppError('RATE_LIMITED', 'too many wrong passwords; try again later', { retryAfterSeconds: blockedFor });
+  const row = findUserById(ctx.db, actor.userId);
+  if (!row) throw notFound('user');
+  if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+    throttle.fail(key);
+    throw new AppError('INVALID_REQUEST', 'the current password is wrong', { field: 'currentPassword' });
+  }
+  throttle.succeed(key);
+  const passwordHash = await hashPassword(input.newPassword);
+  ctx.db.transaction(() => {
+    updateUser(ctx.db, actor.userId, { password_hash: passwordHash });
+    deleteSessionsOfUser(ctx.db, actor.userId);
+    recordAudit(ctx, { actorId: actor.userId, action: 'user.updated', target: actor.userId, details: { password: 'changed' } });
+  });
 }

@@ -5,7 +5,7 @@ import { newId, type BaseRow } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireBaseAccess, requireScope, type Actor, type BaseRole } from '../auth/index.ts';
-import { dropBaseTables } from './drop-base-tables.ts';
+import { dropBaseTables } from '../tables/index.ts';
 import { deleteBase as deleteBaseRow, findBase, findBasesOfUser, findTablesOfBases, insertBase, updateBase as updateBaseRow } from './bases.repository.ts';
 import { insertMember } from './members.repository.ts';
 
@@ -102,13 +102,18 @@ export function updateBase(ctx: AppContext, actor: Actor, baseId: string, input:
   });
 }
 
-/** Deletes a base with its tables and their data, in one transaction. */
+/**
+ * Deletes a base with its tables and their data in one transaction, then tells the live
+ * side (table channels, record docs) that each table is gone.
+ */
 export function deleteBase(ctx: AppContext, actor: Actor, baseId: string): void {
   requireBaseAccess(ctx, actor, baseId, 'writeSchema');
-  ctx.db.transaction(() => {
+  const droppedTables = ctx.db.transaction(() => {
     const base = findBase(ctx.db, baseId)!;
-    dropBaseTables(ctx, baseId);
+    const tableIds = dropBaseTables(ctx, baseId);
     deleteBaseRow(ctx.db, baseId);
-    recordAudit(ctx, { actorId: actor.userId, action: 'base.deleted', baseId, target: baseId, details: { name: base.name } });
+    recordAudit(ctx, { actorId: actor.userId, action: 'base.deleted', baseId, target: baseId, details: { name: base.name, tables: tableIds.length } });
+    return tableIds;
   });
+  for (const tableId of droppedTables) ctx.events.emit('schema', { baseId, tableId, kind: 'table', action: 'deleted', id: tableId });
 }

@@ -10,10 +10,13 @@ import { apiRouter } from '../api/index.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { ensureAdminFromConfig } from '../auth/bootstrap.ts';
 import { mountUi, uiBuildExists } from './ui.ts';
+import { attachCollab, type CollabServer } from '../../collab/server/index.ts';
 
 export interface TesseraServer {
   ctx: AppContext;
   server: http.Server;
+  /** The websocket sync server on the same port, path `/collab` (ARCHITECTURE §5). */
+  collab: CollabServer;
   /** http://127.0.0.1:<port> once listening. */
   url: string;
   close(): Promise<void>;
@@ -24,7 +27,7 @@ export interface StartOptions {
   ui?: 'build' | 'dev' | 'none';
 }
 
-/** Opens the database, wires the API, the UI and (later) the collab server, and listens. */
+/** Opens the database, wires the API, the UI and the collab server, and listens. */
 export async function startServer(config: Config, { ui = 'build' }: StartOptions = {}): Promise<TesseraServer> {
   const db = await openDatabase({ dataDir: config.dataDir, migrations });
   const ctx: AppContext = { db, config, events: new EventBus(), inTransactionHooks: [] };
@@ -48,6 +51,7 @@ export async function startServer(config: Config, { ui = 'build' }: StartOptions
 
   const server = http.createServer(app);
   server.requestTimeout = 120_000;
+  const collab = attachCollab(ctx, server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -57,9 +61,12 @@ export async function startServer(config: Config, { ui = 'build' }: StartOptions
   return {
     ctx,
     server,
+    collab,
     url: `http://${host}:${port}`,
     async close() {
       stopCheckpoints();
+      // Before the HTTP server: upgraded sockets would keep server.close() waiting.
+      await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeUi();

@@ -24,28 +24,20 @@ export class BatchCoercer {
   /** Coerces one record's input; cells with errors are left out and reported. */
   coerce(input: FieldValues, index: number, recordId?: number): CoercedCell[] {
     const cells: CoercedCell[] = [];
-    for (const [fieldId, raw] of Object.entries(input)) {
+    for (const fieldId in input) {
+      const raw = input[fieldId];
       const field = this.schema.byId.get(fieldId);
-      const report = (message: string) =>
-        this.errors.push({
-          index,
-          recordId: recordId === undefined ? undefined : formatRecordId(recordId),
-          field: field?.name ?? fieldId,
-          fieldId,
-          value: raw,
-          message,
-        });
       if (!field) {
-        report(`unknown field ${JSON.stringify(fieldId)}`);
+        this.report(index, recordId, fieldId, fieldId, raw, `unknown field ${JSON.stringify(fieldId)}`);
         continue;
       }
       if (field.fieldType.readOnly) {
-        report(`field "${field.name}" is read-only`);
+        this.report(index, recordId, field.name, fieldId, raw, `field "${field.name}" is read-only`);
         continue;
       }
       const result = field.fieldType.coerce(raw, field.options, this.ctx);
       if (!result.ok) {
-        report(`field "${field.name}": ${result.error}`);
+        this.report(index, recordId, field.name, fieldId, raw, `field "${field.name}": ${result.error}`);
         continue;
       }
       if (result.addChoices?.length) {
@@ -56,5 +48,9 @@ export class BatchCoercer {
       cells.push({ field, value: result.value, stored: field.fieldType.toStorage(result.value, field.options) });
     }
     return cells;
+  }
+
+  private report(index: number, recordId: number | undefined, field: string, fieldId: string, value: unknown, message: string): void {
+    this.errors.push({ index, recordId: recordId === undefined ? undefined : formatRecordId(recordId), field, fieldId, value, message });
   }
 }

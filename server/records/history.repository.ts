@@ -30,6 +30,24 @@ export function appendHistory(db: Database, entry: HistoryEntry): void {
   );
 }
 
+/**
+ * History and outbox rows for many created records in two statements: creates carry no
+ * values (the row holds them), so the rows differ only in their record id. Hot for imports.
+ */
+export function appendCreateHistory(db: Database, recordIds: readonly number[], meta: Omit<HistoryEntry, 'recordId' | 'action' | 'changes'>): void {
+  if (!recordIds.length) return;
+  const info = db
+    .prepare(
+      "INSERT INTO record_history (table_id, record_id, action, changes, actor_id, origin, at) SELECT ?, value, 'create', '{}', ?, ?, ? FROM json_each(?) ORDER BY key",
+    )
+    .run(meta.tableId, meta.actorId, meta.origin, meta.at, JSON.stringify(recordIds));
+  // One INSERT … SELECT numbers its rows consecutively, so the batch is this id range.
+  const last = Number(info.lastInsertRowid);
+  db.prepare(
+    "INSERT INTO outbox (table_id, record_id, action, history_id, depth, at) SELECT table_id, record_id, 'created', id, ?, at FROM record_history WHERE id BETWEEN ? AND ? ORDER BY id",
+  ).run(meta.depth, last - recordIds.length + 1, last);
+}
+
 export interface HistoryRow {
   id: number;
   action: string;

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../db/index.ts';
 import type { FieldDef, TableSchema } from '../tables/table-schema.ts';
 import type { RawRow } from './record-rows.ts';
@@ -6,13 +7,10 @@ type SqlValue = string | number | null;
 
 // Statements are built from generated identifiers only and cached by their text.
 
-export function insertRow(db: Database, schema: TableSchema, fields: readonly FieldDef[], values: SqlValue[], meta: {
-  at: string;
-  by: string | null;
-}): RawRow {
+/** The INSERT for new rows of `fields` (system columns first); bind per row. */
+export function insertStatement(db: Database, schema: TableSchema, fields: readonly FieldDef[]): BetterSqlite3.Statement {
   const columns = ['version', 'created_at', 'updated_at', 'created_by', 'updated_by', ...fields.map((f) => f.column)];
-  const sql = `INSERT INTO "${schema.sqlTable}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING *`;
-  return db.prepare(sql).get(1, meta.at, meta.at, meta.by, meta.by, ...values) as RawRow;
+  return db.prepare(`INSERT INTO "${schema.sqlTable}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
 }
 
 export function findRow(db: Database, schema: TableSchema, id: number): RawRow | undefined {

@@ -38,8 +38,20 @@ export function renameColumn(db: Database, sqlTable: string, from: string, to: s
 
 /** SQLite refuses to drop an indexed column, so the column's indexes go first. */
 export function dropColumn(db: Database, sqlTable: string, column: string): void {
-  for (const index of findColumnIndexes(db, sqlTable, column)) db.sqlite.exec(`DROP INDEX "${index.replaceAll('"', '""')}"`);
+  dropColumnIndexes(db, sqlTable, column);
   db.sqlite.exec(`ALTER TABLE ${tbl(sqlTable)} DROP COLUMN ${col(column)}`);
+}
+
+/** Drops the column's indexes and returns their definitions, to recreate them on a rebuilt column. */
+export function dropColumnIndexes(db: Database, sqlTable: string, column: string): string[] {
+  const indexes = findColumnIndexSql(db, sqlTable, column);
+  for (const index of indexes) db.sqlite.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
+  return indexes.map((index) => index.sql);
+}
+
+/** Definitions read back from sqlite_master: SQL we (the views capability) wrote. */
+export function recreateIndexes(db: Database, definitions: readonly string[]): void {
+  for (const definition of definitions) db.sqlite.exec(definition);
 }
 
 /**
@@ -47,12 +59,12 @@ export function dropColumn(db: Database, sqlTable: string, column: string): void
  * (which pragma index_info cannot attribute to a column). Column names are unique random
  * ids, so matching the name as a whole word is exact.
  */
-export function findColumnIndexes(db: Database, sqlTable: string, column: string): string[] {
+function findColumnIndexSql(db: Database, sqlTable: string, column: string): Array<{ name: string; sql: string }> {
   const rows = db
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
     .all(sqlTable) as Array<{ name: string; sql: string }>;
-  const word = new RegExp(`(?<![A-Za-z0-9_])${column}(?![A-Za-z0-9_])`);
-  return rows.filter((row) => word.test(row.sql)).map((row) => row.name);
+  const word = new RegExp(`(?<![A-Za-z0-9_])${col(column).slice(1, -1)}(?![A-Za-z0-9_])`);
+  return rows.filter((row) => word.test(row.sql));
 }
 
 export function dataTableExists(db: Database, sqlTable: string): boolean {

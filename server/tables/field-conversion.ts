@@ -7,7 +7,7 @@ import { rewriteFieldValues, type FieldRewrite } from '../records/index.ts';
 import { resolveUserFor } from '../records/user-resolver.ts';
 import { choiceRenames, renameChoiceValue } from './choice-changes.ts';
 import { convertValue, sameValue, type ConvertEnv } from './convert-value.ts';
-import { addColumn, dropColumn, readColumn, renameColumn, writeStored } from './data-table.repository.ts';
+import { addColumn, dropColumn, dropColumnIndexes, readColumn, recreateIndexes, renameColumn, writeStored } from './data-table.repository.ts';
 import type { FieldDef, TableSchema } from './table-schema.ts';
 import { findUsers } from './tables.repository.ts';
 
@@ -145,9 +145,12 @@ export function applyConversion(ctx: AppContext, schema: TableSchema, plan: Conv
   }
 
   let aside: string | undefined;
+  let indexes: string[] = [];
   if (fromColumn.kind === 'system') {
     addColumn(ctx.db, table, target.column, toColumn.sqlType);
   } else if (fromColumn.sqlType !== toColumn.sqlType) {
+    // Views' indexes on the field move to the new column (rebuilt once its values are in).
+    indexes = dropColumnIndexes(ctx.db, table, source.column);
     aside = `${source.column}__old_${newId('field', 6).slice(3)}`;
     renameColumn(ctx.db, table, source.column, aside);
     addColumn(ctx.db, table, target.column, toColumn.sqlType);
@@ -165,6 +168,7 @@ export function applyConversion(ctx: AppContext, schema: TableSchema, plan: Conv
   const changes = rewriteFieldValues(ctx, schema, target, rewrites, history);
   if (aside) {
     dropColumn(ctx.db, table, aside);
+    recreateIndexes(ctx.db, indexes);
     ctx.db.forgetStatements();
   }
   return changes;

@@ -23,7 +23,6 @@ export const DEFAULT_VIEW_NAME = 'Grid view';
 export const createTableInput = z.strictObject({
   name: z.string().max(1000),
   fields: z.array(fieldInputSchema).max(MAX_FIELDS).optional(),
-  description: z.string().max(20_000).nullable().optional(),
 });
 export type CreateTableInput = z.infer<typeof createTableInput>;
 
@@ -119,6 +118,7 @@ export function updateTableMeta(ctx: AppContext, actor: Actor, tableId: string, 
     }
     update.primary_field_id = def.id;
   }
+  if (!Object.keys(update).length && input.position === undefined) return tableJson(ctx, actor, table);
   ctx.db.transaction(() => {
     if (Object.keys(update).length) updateTable(ctx.db, tableId, update);
     if (input.position !== undefined) moveTable(ctx, table, input.position);

@@ -104,4 +104,22 @@ describe('the signed-in account', () => {
     expect((await viaToken.get('/auth/me')).body.auth.via).toBe('token');
     expectError(await viaToken.patch('/auth/me', { name: 'Hacker' }), 403, 'FORBIDDEN');
   });
+
+  it('changes the password and ends every other session', async () => {
+    const { client, user } = await signUp(server.url, 'Wu');
+    const laptop = new ApiClient(server.url);
+    await laptop.post('/auth/login', { email: user.email, password: PASSWORD });
+    expectError(await client.post('/auth/password', { currentPassword: 'wrong-password', newPassword: 'new-password-1' }), 400, 'INVALID_REQUEST');
+    expectError(await client.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'short' }), 400, 'INVALID_REQUEST');
+
+    const changed = await client.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'new-password-1' });
+    expect(changed.status).toBe(204);
+    expect(changed.headers.get('set-cookie')).toMatch(/^tessera_session=\w+;/);
+    expect((await client.get('/auth/me')).status).toBe(200);
+    expectError(await laptop.get('/auth/me'), 401);
+    expectError(await new ApiClient(server.url).post('/auth/login', { email: user.email, password: PASSWORD }), 401);
+    expect((await new ApiClient(server.url).post('/auth/login', { email: user.email, password: 'new-password-1' })).status).toBe(200);
+    const token = (await client.post('/tokens', { name: 't' })).body.token as string;
+    expectError(await new ApiClient(server.url, token).post('/auth/password', { currentPassword: 'new-password-1', newPassword: 'x-password-2' }), 403);
+  });
 });

@@ -59,18 +59,21 @@ describe('bases', () => {
     const base = await createBase(owner.client, 'Doomed');
     const editor = await signUp(server.url, 'Editor2');
     await owner.client.post(`/bases/${base.id}/members`, { email: editor.user.email, role: 'editor' });
-    // A table as the table engine lays it out: a meta row and its SQL table.
+    const created = await owner.client.post(`/bases/${base.id}/tables`, { name: 'Leads', fields: [{ name: 'Company', type: 'singleLineText' }] });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const tableId: string = created.body.id;
     const db = server.ctx.db;
-    db.run(db.kysely.insertInto('tables').values({ id: 'tblDoomedTable01', base_id: base.id, name: 'T', primary_field_id: null, position: 0, created_at: new Date().toISOString() }));
-    db.sqlite.exec('CREATE TABLE "t_tblDoomedTable01" (id INTEGER PRIMARY KEY, version INTEGER NOT NULL DEFAULT 0)');
+    const sqlTable = () => db.sqlite.prepare('SELECT name FROM sqlite_master WHERE type = ? AND name = ?').get('table', `t_${tableId}`);
+    expect(sqlTable()).toBeDefined();
 
     expectError(await editor.client.delete(`/bases/${base.id}`), 403, 'FORBIDDEN');
     expect((await owner.client.delete(`/bases/${base.id}`)).status).toBe(204);
     expectError(await owner.client.get(`/bases/${base.id}`), 404);
-    expect(db.first(db.kysely.selectFrom('tables').selectAll().where('id', '=', 'tblDoomedTable01'))).toBeUndefined();
-    expect(db.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 't_tblDoomedTable01'").get()).toBeUndefined();
+    expect(db.first(db.kysely.selectFrom('tables').selectAll().where('id', '=', tableId))).toBeUndefined();
+    expect(sqlTable()).toBeUndefined();
+    expectError(await owner.client.get(`/tables/${tableId}/records`), 404);
     expect(db.all(db.kysely.selectFrom('base_members').selectAll().where('base_id', '=', base.id))).toEqual([]);
     const audit = db.all(db.kysely.selectFrom('audit_log').select(['action', 'actor_id']).where('base_id', '=', base.id).orderBy('id'));
-    expect(audit.map((row) => row.action)).toEqual(['base.created', 'member.added', 'base.deleted']);
+    expect(audit.map((row) => row.action)).toEqual(['base.created', 'member.added', 'table.created', 'base.deleted']);
   });
 });

@@ -13,7 +13,10 @@ describe('base members', () => {
   let baseId: string;
   beforeAll(async () => {
     server = await startTestServer();
-    [owner, editor, viewer, stranger] = await Promise.all(['Owner', 'Editor', 'Viewer', 'Stranger'].map((name) => signUp(server.url, name)));
+    owner = await signUp(server.url, 'Owner');
+    editor = await signUp(server.url, 'Editor');
+    viewer = await signUp(server.url, 'Viewer');
+    stranger = await signUp(server.url, 'Stranger');
     baseId = (await createBase(owner.client, 'Team')).id;
   });
   afterAll(async () => { await server.close(); });

@@ -23,9 +23,16 @@ export interface TestPage {
   errors: string[];
 }
 
-/** A fresh context (own cookies) whose page collects errors; `lang` sets Accept-Language. */
-export async function openPage(browser: Browser, baseURL: string, { lang = 'en-US' }: { lang?: string } = {}): Promise<TestPage> {
-  const context = await browser.newContext({ baseURL, locale: lang, extraHTTPHeaders: { 'Accept-Language': lang } });
+export interface PageOptions {
+  /** Sent as Accept-Language and used as the browser's locale. */
+  lang?: string;
+  /** The browser's time zone, so tests do not depend on the machine's. */
+  timezoneId?: string;
+}
+
+/** A fresh context (own cookies) whose page collects errors. */
+export async function openPage(browser: Browser, baseURL: string, { lang = 'en-US', timezoneId = 'Asia/Shanghai' }: PageOptions = {}): Promise<TestPage> {
+  const context = await browser.newContext({ baseURL, locale: lang, timezoneId, extraHTTPHeaders: { 'Accept-Language': lang } });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUTS.action);
   page.setDefaultNavigationTimeout(TIMEOUTS.navigation);

@@ -1,0 +1,163 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket, MessageType, WebSocketStatus } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import {
+  FIELDS_MAP, parseMessage, recordDocMessage, recordDocName, tableChannelName, tableMessage,
+  type Presence, type RecordDocMessage, type TableMessage,
+} from '../protocol.ts';
+
+export interface CollabClientOptions {
+  /** `ws(s)://host/collab`; in the browser, `collabUrl(window.location)`. */
+  url: string;
+  /** An API token (scripts, Node); a browser leaves it out and its session cookie is used. */
+  token?: string;
+  /** Node only: the `ws` package's WebSocket (browsers have their own). */
+  WebSocketPolyfill?: unknown;
+  /** Reconnect backoff bounds in ms (defaults 1000 / 30000). */
+  minDelay?: number;
+  maxDelay?: number;
+}
+
+/** The websocket URL of the server that served this page. */
+export function collabUrl(location: { protocol: string; host: string }): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+}
+
+export interface Handlers<M> {
+  /** A server message for this document. */
+  onMessage?(message: M): void;
+  /** The server refused the document (not a member, no such record …). */
+  onForbidden?(reason: string): void;
+  /** The server closed the document (record or table deleted, forged message). */
+  onClosed?(reason: string): void;
+}
+
+export interface TableChannel {
+  readonly provider: HocuspocusProvider;
+  /** Shows where this user is; `user.id` must be the signed-in user's id. */
+  setPresence(presence: Presence): void;
+  close(): void;
+}
+
+export interface RecordDocHandle {
+  readonly provider: HocuspocusProvider;
+  readonly document: Y.Doc;
+  /** Editable field values keyed by field id; long text fields hold a Y.Text. */
+  readonly fields: Y.Map<unknown>;
+  /** Resolves once the first sync with the server is done. */
+  synced(): Promise<void>;
+  close(): void;
+}
+
+/**
+ * One websocket for everything a page shows (ARCHITECTURE §5): the table channels and the
+ * record docs the grid opens when a cell gets focus are providers multiplexed on it. Works
+ * in browsers and in Node (tests, the bench) with the `ws` package.
+ */
+export class CollabClient {
+  readonly socket: HocuspocusProviderWebsocket;
+  private readonly open = new Map<string, HocuspocusProvider>();
+
+  constructor(private readonly options: CollabClientOptions) {
+    this.socket = new HocuspocusProviderWebsocket({
+      url: options.url,
+      WebSocketPolyfill: options.WebSocketPolyfill,
+      minDelay: options.minDelay ?? 1000,
+      delay: options.minDelay ?? 1000,
+      maxDelay: options.maxDelay ?? 30_000,
+    });
+  }
+
+  openTable(tableId: string, handlers: Handlers<TableMessage> = {}): TableChannel {
+    const provider = this.provider(tableChannelName(tableId), new Y.Doc(), (payload) => {
+      const message = parseMessage(tableMessage, payload);
+      if (message) handlers.onMessage?.(message);
+    }, handlers);
+    return {
+      provider,
+      setPresence: (presence) => provider.awareness?.setLocalState(presence),
+      close: () => this.close(provider),
+    };
+  }
+
+  /** Opens a record's doc; pass the Y.Doc kept from an earlier session to sync offline edits. */
+  openRecord(tableId: string, recordId: number, handlers: Handlers<RecordDocMessage> & { document?: Y.Doc } = {}): RecordDocHandle {
+    const document = handlers.document ?? new Y.Doc();
+    const provider = this.provider(recordDocName(tableId, recordId), document, (payload) => {
+      const message = parseMessage(recordDocMessage, payload);
+      if (message) handlers.onMessage?.(message);
+    }, handlers);
+    return {
+      provider,
+      document,
+      fields: document.getMap(FIELDS_MAP),
+      synced: () => whenSynced(provider),
+      close: () => this.close(provider),
+    };
+  }
+
+  /**
+   * Drops the connection; providers stay attached, keep their docs and resync offline edits
+   * on `connect`. Resolves once the socket is closed (connecting earlier would be a no-op).
+   */
+  disconnect(): Promise<void> {
+    if (this.socket.status !== WebSocketStatus.Connected) {
+      this.socket.disconnect();
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        this.socket.off('disconnect', done);
+        resolve();
+      };
+      this.socket.on('disconnect', done);
+      this.socket.disconnect();
+    });
+  }
+
+  connect(): Promise<unknown> {
+    return this.socket.connect();
+  }
+
+  destroy(): void {
+    for (const provider of [...this.open.values()]) this.close(provider);
+    this.socket.destroy();
+  }
+
+  private provider(name: string, document: Y.Doc, onStateless: (payload: string) => void, handlers: Handlers<unknown>): HocuspocusProvider {
+    if (this.open.has(name)) throw new Error(`${name} is already open on this client`);
+    const provider = new HocuspocusProvider({
+      name,
+      document,
+      websocketProvider: this.socket,
+      token: this.options.token ?? '',
+      onStateless: ({ payload }) => onStateless(payload),
+      onAuthenticationFailed: ({ reason }) => handlers.onForbidden?.(reason),
+      // Only the server's per-document close (type 7); a whole-socket close reconnects by itself.
+      onMessage: ({ message }) => {
+        message.readVarString();
+        if (message.readVarUint() === MessageType.CLOSE) handlers.onClosed?.(message.readVarString());
+      },
+    });
+    // A provider on a shared socket does not attach itself.
+    provider.attach();
+    this.open.set(name, provider);
+    return provider;
+  }
+
+  private close(provider: HocuspocusProvider): void {
+    if (this.open.get(provider.configuration.name) !== provider) return;
+    this.open.delete(provider.configuration.name);
+    provider.destroy();
+  }
+}
+
+function whenSynced(provider: HocuspocusProvider): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (provider.isSynced) return resolve();
+    const done = () => {
+      provider.off('synced', done);
+      resolve();
+    };
+    provider.on('synced', done);
+  });
+}

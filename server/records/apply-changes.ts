@@ -1,0 +1,93 @@
+import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import type { ChangeOrigin, FieldValues, RecordChange } from '../events/index.ts';
+import type { FieldDef, TableSchema } from '../tables/table-schema.ts';
+import type { CoercedCell } from './coerce-batch.ts';
+import { appendCreateHistory, appendHistory } from './history.repository.ts';
+import { toStoredRecord, valueOf } from './record-rows.ts';
+import { deleteRow, findRow, insertStatement, updateRow } from './records.repository.ts';
+import type { StoredRecord } from './types.ts';
+
+// The three kinds of row change, each writing its rows, history and outbox event. They run
+// inside the write path's transaction and collect the RecordChanges it emits after commit.
+
+export interface ChangeMeta {
+  at: string;
+  by: string | null;
+  origin: ChangeOrigin;
+  depth: number;
+  tableId: string;
+}
+
+/**
+ * Inserts new rows. Hot for imports and pastes, so it binds one prepared statement and
+ * builds each record from the coerced values instead of reading the row back. A create's
+ * history row holds no values: the row does, and later updates record their `before`.
+ */
+export function insertRecords(ctx: AppContext, schema: TableSchema, writable: readonly FieldDef[], creates: readonly CoercedCell[][], meta: ChangeMeta, changes: RecordChange[]): StoredRecord[] {
+  const insert = insertStatement(ctx.db, schema, writable);
+  const slot = new Map(writable.map((field, index) => [field.id, index]));
+  const emptyStored = writable.map((field) => field.fieldType.toStorage(null, field.options));
+  const emptyValues = schema.fields.map((field) => [field.id, field.fieldType.fromStorage(null, field.options)] as const);
+  const created: StoredRecord[] = [];
+  for (const cells of creates) {
+    const stored = emptyStored.slice();
+    const values: FieldValues = {};
+    for (const [fieldId, empty] of emptyValues) values[fieldId] = empty;
+    for (const cell of cells) {
+      stored[slot.get(cell.field.id)!] = cell.stored;
+      values[cell.field.id] = cell.value ?? values[cell.field.id];
+    }
+    const id = Number(insert.run(1, meta.at, meta.at, meta.by, meta.by, ...stored).lastInsertRowid);
+    fillSystemValues(schema, values, id, meta);
+    changes.push({ action: 'created', recordId: id, version: 1, values });
+    created.push({ id, version: 1, createdAt: meta.at, updatedAt: meta.at, createdBy: meta.by, updatedBy: meta.by, values });
+  }
+  appendCreateHistory(ctx.db, created.map((record) => record.id), { tableId: meta.tableId, actorId: meta.by, origin: meta.origin, at: meta.at, depth: meta.depth });
+  return created;
+}
+
+/** System-column fields (auto number, created/modified time and by) of a fresh row. */
+function fillSystemValues(schema: TableSchema, values: FieldValues, id: number, meta: ChangeMeta): void {
+  const row: Record<string, unknown> = { id, created_at: meta.at, updated_at: meta.at, created_by: meta.by, updated_by: meta.by };
+  for (const field of schema.fields) {
+    if (field.fieldType.storage.kind === 'system') values[field.id] = valueOf(field, row);
+  }
+}
+
+/** Writes only the cells that really change; an update that changes nothing bumps nothing. */
+export function updateRecord(ctx: AppContext, schema: TableSchema, id: number, cells: readonly CoercedCell[], meta: ChangeMeta, changes: RecordChange[]): StoredRecord {
+  const row = findRow(ctx.db, schema, id);
+  if (!row) throw new AppError('NOT_FOUND', `record rec${id} not found`, { recordId: `rec${id}` });
+  const changed = cells.filter((cell) => !sameStored(row[cell.field.column], cell.stored));
+  if (!changed.length) return toStoredRecord(schema, row);
+  const before: FieldValues = {};
+  for (const cell of changed) before[cell.field.id] = valueOf(cell.field, row);
+  const updated = updateRow(ctx.db, schema, id, changed.map((c) => c.field), changed.map((c) => c.stored), meta);
+  const record = toStoredRecord(schema, updated);
+  const after: FieldValues = {};
+  const history: Record<string, [unknown, unknown]> = {};
+  for (const cell of changed) {
+    after[cell.field.id] = record.values[cell.field.id];
+    history[cell.field.id] = [before[cell.field.id], after[cell.field.id]];
+  }
+  appendHistory(ctx.db, { tableId: meta.tableId, recordId: id, action: 'update', changes: history, actorId: meta.by, origin: meta.origin, at: meta.at, depth: meta.depth });
+  changes.push({ action: 'updated', recordId: id, version: record.version, before, after });
+  return record;
+}
+
+function sameStored(current: unknown, next: string | number | null): boolean {
+  return current === next || (current == null && next == null);
+}
+
+/** Deletes a row; its last values stay in the history. */
+export function deleteRecord(ctx: AppContext, schema: TableSchema, id: number, meta: ChangeMeta, changes: RecordChange[]): void {
+  const row = findRow(ctx.db, schema, id);
+  if (!row) throw new AppError('NOT_FOUND', `record rec${id} not found`, { recordId: `rec${id}` });
+  const before = toStoredRecord(schema, row).values;
+  deleteRow(ctx.db, schema, id);
+  const history: Record<string, [unknown, unknown]> = {};
+  for (const [fieldId, value] of Object.entries(before)) if (value !== null) history[fieldId] = [value, null];
+  appendHistory(ctx.db, { tableId: meta.tableId, recordId: id, action: 'delete', changes: history, actorId: meta.by, origin: meta.origin, at: meta.at, depth: meta.depth });
+  changes.push({ action: 'deleted', recordId: id, before });
+}
