@@ -15,8 +15,8 @@ export interface FieldRewrite {
 /**
  * The write path's entry for a field type change: the schema service has already moved the
  * column, and this writes the converted values with their version bump, history and outbox
- * events. It must run inside the caller's transaction; the caller emits the returned
- * changes after commit, as the write path does.
+ * events, and runs the in-transaction hooks (record docs). It must run inside the caller's
+ * transaction; the caller emits the returned changes after commit, as the write path does.
  */
 export function rewriteFieldValues(
   ctx: AppContext,
@@ -48,6 +48,10 @@ export function rewriteFieldValues(
       before: { [field.id]: rewrite.before },
       after: { [field.id]: after },
     });
+  }
+  if (changes.length) {
+    const batch = { baseId: schema.baseId, tableId: schema.table.id, actorId: meta.actorId, origin: meta.origin, depth: 0, at: meta.at, changes };
+    for (const hook of ctx.inTransactionHooks) hook(batch);
   }
   return changes;
 }

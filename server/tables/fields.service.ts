@@ -17,6 +17,7 @@ import { toFieldJson, type FieldJson } from './table-json.ts';
 import { loadTableSchema, type FieldDef, type TableSchema } from './table-schema.ts';
 import { MAX_FIELDS } from './tables.service.ts';
 import { deleteFieldRow, insertField, nextFieldPosition, updateField as updateFieldRow } from './tables.repository.ts';
+import { forgetFieldInViews, revalidateViewsForField } from '../views/view-field-cleanup.ts';
 
 export interface FieldUpdateResult {
   field: FieldJson;
@@ -74,6 +75,7 @@ export function updateField(ctx: AppContext, actor: Actor, tableId: string, fiel
       update.options = JSON.stringify(plan.target.options);
     }
     if (Object.keys(update).length) updateFieldRow(ctx.db, field.id, update);
+    if (target) revalidateViewsForField(ctx, loadTableSchema(ctx, tableId), field.id);
     const details = { tableId, ...patch, ...(conversion ? { converted: conversion.converted, failed: conversion.failedCount } : {}) };
     recordAudit(ctx, { actorId: actor.userId, action: 'field.updated', baseId: schema.baseId, target: field.id, details });
   });
@@ -118,6 +120,7 @@ export function deleteField(ctx: AppContext, actor: Actor, tableId: string, fiel
       changes = rewriteFieldValues(ctx, schema, field, rewrites, { actorId: actor.userId, origin: 'schema', at });
       dropColumn(ctx.db, schema.sqlTable, field.column);
     }
+    forgetFieldInViews(ctx, tableId, field.id);
     deleteFieldRow(ctx.db, field.id);
     recordAudit(ctx, { actorId: actor.userId, action: 'field.deleted', baseId: schema.baseId, target: field.id, details: { tableId, name: field.name, type: field.type } });
   });
