@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from 'react-router';
-import { getUser } from '../server/auth/index.ts';
+import { getUser, isSignupOpen } from '../server/auth/index.ts';
 import { resolveLocale } from './i18n/locale.server.ts';
 import { getSessionActor } from './session.server.ts';
 
@@ -10,5 +10,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     locale: resolveLocale(request, user?.locale),
     user: user ? { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin } : null,
+    // Only visitors see the header's sign-up link, and only while sign-up is open.
+    signupOpen: user ? false : isSignupOpen(context.app),
   };
 }

@@ -30,7 +30,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={getI18n(locale)}>
-          <AppHeader user={data?.user ?? null} locale={locale} />
+          <AppHeader user={data?.user ?? null} locale={locale} signupOpen={data?.signupOpen ?? false} />
           <main className="page">{children}</main>
         </I18nextProvider>
         <ScrollRestoration />

@@ -6,10 +6,11 @@ import { LanguageSwitch } from './language-switch.tsx';
 interface Props {
   user: { name: string; email: string; isAdmin: boolean } | null;
   locale: Locale;
+  signupOpen: boolean;
 }
 
 /** The shell's top bar: brand, who is signed in, language, sign out. */
-export function AppHeader({ user, locale }: Props) {
+export function AppHeader({ user, locale, signupOpen }: Props) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   return (
@@ -22,7 +23,7 @@ export function AppHeader({ user, locale }: Props) {
         <LanguageSwitch locale={locale} />
         {user ? (
           <>
-            <Link to="/settings" className="user-chip" title={t('nav.signedInAs', { name: user.email })} aria-label={t('nav.settings')}>
+            <Link to="/settings" className="user-chip" title={t('nav.signedInAs', { name: user.email })} aria-label={`${user.name} · ${t('nav.settings')}`}>
               <span className="avatar" aria-hidden="true">{initial(user.name)}</span>
               <span className="user-name">{user.name}</span>
               {user.isAdmin ? <span className="badge">{t('nav.admin')}</span> : null}
@@ -32,7 +33,7 @@ export function AppHeader({ user, locale }: Props) {
             </Form>
           </>
         ) : pathname === '/login' ? (
-          <Link className="button ghost" to="/signup">{t('nav.signUp')}</Link>
+          signupOpen ? <Link className="button ghost" to="/signup">{t('nav.signUp')}</Link> : null
         ) : (
           <Link className="button ghost" to="/login">{t('nav.signIn')}</Link>
         )}

@@ -1,14 +1,15 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Hocuspocus, type onDisconnectPayload } from '@hocuspocus/server';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppContext } from '../../server/context.ts';
 import { CLOSE_CODES, parseDocName, recordDocName, tableChannelName } from '../protocol.ts';
 import { onRecordDocTransaction } from './client-edits.ts';
-import { guardMessage, SocketRateLimit } from './message-guard.ts';
+import { guardMessage } from './message-guard.ts';
 import { deleteTableDocStates } from './record-docs.repository.ts';
 import { RecordDocs } from './record-docs.ts';
 import { authorizeDocument } from './socket-auth.ts';
+import { filterSocketMessages } from './socket-filter.ts';
 import { broadcastToTable, messageOfSchema, messagesOfBatch } from './table-channel.ts';
 
 /** The one websocket path; every other upgrade is refused. */
@@ -128,17 +129,10 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
   server.on('upgrade', onUpgrade);
 
   function accept(ws: WebSocket, request: http.IncomingMessage): void {
-    const limit = new SocketRateLimit();
-    let limited = false;
     // ws closes the socket itself on a protocol error (1009 for an oversized message); an
     // 'error' listener must exist or the error would be thrown and end the process.
     ws.on('error', () => ws.terminate());
-    ws.on('message', (data: RawData) => {
-      if (limit.take(sizeOf(data))) return;
-      if (limited) ws.terminate();
-      else ws.close(CLOSE_CODES.rateLimited.code, CLOSE_CODES.rateLimited.reason);
-      limited = true;
-    });
+    filterSocketMessages(ws, hocuspocus);
     hocuspocus.handleConnection(ws, request);
   }
 
@@ -174,9 +168,4 @@ function pathOf(url: string | undefined): string | undefined {
   } catch {
     return undefined; // a request line we cannot parse is not for us
   }
-}
-
-function sizeOf(data: RawData): number {
-  if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.length, 0);
-  return data instanceof ArrayBuffer ? data.byteLength : data.length;
 }

@@ -66,29 +66,3 @@ function presenceOf(userId: string, json: string): boolean {
   const user = (state as { user?: unknown }).user;
   return user === undefined || (typeof user === 'object' && user !== null && (user as { id?: unknown }).id === userId);
 }
-
-/**
- * Per-socket sanity limits: a token bucket of messages and one of bytes. A grid opening
- * many record docs bursts, so the buckets are deep; a client that keeps above the refill
- * rate is a bug or abuse, and its socket is closed (the provider reconnects with backoff).
- */
-export class SocketRateLimit {
-  private messages: number;
-  private bytes: number;
-  private last = performance.now();
-
-  constructor(private readonly limits = { messagesPerSecond: 300, messageBurst: 3000, bytesPerSecond: 4_000_000, byteBurst: 16_000_000 }) {
-    this.messages = limits.messageBurst;
-    this.bytes = limits.byteBurst;
-  }
-
-  /** Takes one message of `size` bytes; false when the socket is over its limits. */
-  take(size: number): boolean {
-    const now = performance.now();
-    const seconds = (now - this.last) / 1000;
-    this.last = now;
-    this.messages = Math.min(this.limits.messageBurst, this.messages + seconds * this.limits.messagesPerSecond) - 1;
-    this.bytes = Math.min(this.limits.byteBurst, this.bytes + seconds * this.limits.bytesPerSecond) - size;
-    return this.messages >= 0 && this.bytes >= 0;
-  }
-}

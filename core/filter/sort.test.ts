@@ -30,9 +30,10 @@ describe('compareRecordsBy', () => {
     expect(order([{ field: 'Amount', direction: 'desc' }], rows)).toEqual([2, 5, 3, 1, 4]);
   });
 
-  it('sorts text ASCII case-insensitively by code point, blank as empty', () => {
-    const rows: [number, Record<string, unknown>][] = [[1, { fldName: 'b' }], [2, { fldName: 'B' }], [3, { fldName: 'a' }], [4, { fldName: '' }], [5, { fldName: '张' }], [6, { fldName: '_x' }]];
-    expect(order([{ field: 'Name' }], rows)).toEqual([6, 3, 1, 2, 5, 4]);
+  it('sorts text ASCII case-insensitively by code point, NULL as empty (a stray blank sorts first)', () => {
+    const rows: [number, Record<string, unknown>][] = [[1, { fldName: 'b' }], [2, { fldName: 'B' }], [3, { fldName: 'a' }], [4, { fldName: null }], [5, { fldName: '张' }], [6, { fldName: '_x' }], [7, { fldName: '' }]];
+    expect(order([{ field: 'Name' }], rows)).toEqual([7, 6, 3, 1, 2, 5, 4]);
+    expect(order([{ field: 'Name', direction: 'desc' }], rows)).toEqual([5, 1, 2, 3, 6, 7, 4]);
   });
 
   it('sorts selects by choice order, unknown names after', () => {

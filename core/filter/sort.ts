@@ -8,9 +8,12 @@ import type { RecordValues } from './evaluate.ts';
 
 /**
  * Sort order, the same in JS (this file) and SQL (server/views/compile-sort.ts):
- * - empty cells (isEmptyValue) come last in BOTH directions — a sales team sorting by
- *   amount descending wants the biggest deals first, not the blanks; a checkbox is never
- *   empty (unchecked < checked);
+ * - empty cells come last in BOTH directions — a sales team sorting by amount descending
+ *   wants the biggest deals first, not the blanks; a checkbox is never empty (unchecked <
+ *   checked). For text, number, date and user "empty" means NULL (what the write path
+ *   stores for a blank; a stray '' sorts as the smallest value), so that SQL can serve the
+ *   sort from the field's index (`ORDER BY col NULLS LAST`); for the other kinds it is
+ *   isEmptyValue;
  * - text: ASCII case-insensitive, then code point order (SQLite COLLATE NOCASE); numbers
  *   numerically; dates as stored strings (date-only and instants each sort chronologically);
  *   select by the field's choice order, values not among the choices after the choices by
@@ -62,11 +65,15 @@ export interface SortableRecord {
   values: RecordValues;
 }
 
+/** Kinds whose sort puts only NULL last, so an index on the column can serve the ORDER BY. */
+export const NULL_ONLY_EMPTY: ReadonlySet<ValueKind> = new Set(['text', 'number', 'date', 'user']);
+
 /** The comparator of a sort list; records hold values in their API shape (fromStorage). */
 export function compareRecordsBy(sorts: readonly ResolvedSort[]): (a: SortableRecord, b: SortableRecord) => number {
   const keys = sorts.map((sort) => {
     const compare = valueComparator(sort);
-    const empty = (value: unknown) => sort.kind !== 'boolean' && isEmptyValue(sort.kind, value);
+    const empty = (value: unknown) =>
+      NULL_ONLY_EMPTY.has(sort.kind) ? value === null : sort.kind !== 'boolean' && isEmptyValue(sort.kind, value);
     const sign = sort.direction === 'desc' ? -1 : 1;
     const fieldId = sort.field.id;
     return (a: SortableRecord, b: SortableRecord): number => {

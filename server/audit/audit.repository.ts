@@ -11,9 +11,7 @@ export interface AuditRow {
 }
 
 export function insertAudit(db: Database, row: Omit<AuditRow, 'id'>): void {
-  // `id` is the INTEGER PRIMARY KEY that SQLite assigns; schema.ts types it as a plain number
-  // rather than Generated<number>, hence the cast.
-  db.run(db.kysely.insertInto('audit_log').values(row as AuditRow));
+  db.run(db.kysely.insertInto('audit_log').values(row));
 }
 
 export function findAudit(db: Database, filter: { baseId?: string; limit: number; beforeId?: number }): AuditRow[] {

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** The meta schema as Kysely sees it. User tables `t_<id>` are dynamic and not listed here. */
 export interface MetaSchema {
@@ -112,7 +112,7 @@ export interface ViewsTable {
 export type ViewRow = Selectable<ViewsTable>;
 
 export interface RecordHistoryTable {
-  id: number;
+  id: Generated<number>;
   table_id: string;
   record_id: number;
   action: string;
@@ -124,7 +124,7 @@ export interface RecordHistoryTable {
 }
 
 export interface OutboxTable {
-  id: number;
+  id: Generated<number>;
   table_id: string;
   record_id: number;
   action: string;
@@ -139,7 +139,7 @@ export interface OutboxCursorsTable {
 }
 
 export interface AuditLogTable {
-  id: number;
+  id: Generated<number>;
   at: string;
   actor_id: string | null;
   action: string;

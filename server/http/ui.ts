@@ -22,7 +22,7 @@ export function uiBuildExists(): boolean {
  * connection and one event bus.
  */
 export async function mountUi(app: Express, ctx: AppContext, { dev }: { dev: boolean }): Promise<() => Promise<void>> {
-  const getLoadContext = (req: express.Request) => ({ app: ctx, actor: getActor(req) });
+  const getLoadContext = (req: express.Request) => ({ app: ctx, actor: getActor(req), clientIp: req.ip });
   if (dev) {
     const vite = await import('vite');
     const server = await vite.createServer({ root: ROOT, server: { middlewareMode: true } });

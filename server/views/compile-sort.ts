@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { choiceNames, type ResolvedSort } from '../../core/filter/sort.ts';
+import { choiceNames, NULL_ONLY_EMPTY, type ResolvedSort } from '../../core/filter/sort.ts';
 import { emptySql } from './compile-filter.ts';
 import { columnRef, safeJsonArray, userTableName } from './columns.ts';
 
@@ -7,19 +7,29 @@ type Column = RawBuilder<unknown>;
 
 /**
  * ORDER BY items for a sort list, in the order core/filter/sort.ts's comparator defines:
- * per sort an "is empty" flag ascending (empties last in both directions), then the sort
- * keys in the sort's direction; finally the record id ascending.
+ * per sort either plain column keys with NULLS LAST (text, number, date, user: index-served),
+ * or an "is empty" flag ascending then the sort keys; finally the record id ascending.
  */
 export function compileOrderBy(sorts: readonly ResolvedSort[], tableId: string): RawBuilder<unknown>[] {
   const items: RawBuilder<unknown>[] = [];
   for (const sort of sorts) {
     const column = columnRef(tableId, sort.field, sort.type);
     const direction = sort.direction === 'desc' ? sql`DESC` : sql`ASC`;
+    if (NULL_ONLY_EMPTY.has(sort.kind)) {
+      // Plain column keys with NULLS LAST: an index on the column serves them.
+      for (const key of indexableKeys(sort, column)) items.push(sql`${key} ${direction} NULLS LAST`);
+      continue;
+    }
     if (sort.kind !== 'boolean') items.push(sql`${emptySql(sort.kind, column)} ASC`);
     for (const key of sortKeys(sort, column)) items.push(sql`${key} ${direction}`);
   }
   items.push(sql`${sql.ref(`${userTableName(tableId)}.id`)} ASC`);
   return items;
+}
+
+/** Text ignores ASCII case (served by the `_nocase` index); ties fall to the record id. */
+function indexableKeys(sort: ResolvedSort, column: Column): RawBuilder<unknown>[] {
+  return sort.kind === 'text' ? [sql`${column} COLLATE NOCASE`] : [column];
 }
 
 function sortKeys(sort: ResolvedSort, column: Column): RawBuilder<unknown>[] {

@@ -109,7 +109,9 @@ it(`converges: clients, server docs and SQLite agree (COLLAB_SEED=${SEED})`, asy
       });
     }
     const handles = sims.flatMap((sim) => sim.open.map((doc) => doc!));
-    await waitFor('every provider synced and flushed', () => handles.every((doc) => doc.provider.isSynced && !doc.provider.hasUnsyncedChanges), 10_000);
+    await waitFor('every provider synced and flushed', () => handles.every((doc) => doc.provider.isSynced && !doc.provider.hasUnsyncedChanges), 10_000).catch((error: Error) => {
+      throw new Error(`${error.message}\n${JSON.stringify(handles.map((doc) => [doc.provider.configuration.name, doc.provider.isSynced, doc.provider.unsyncedChanges, doc.provider.isAuthenticated, doc.provider.configuration.websocketProvider.status]))}`);
+    });
     const snapshot = () => f.records.map((recordId, r) => ({
       sql: f.sqlValues(recordId),
       server: f.serverDocValues(recordId),

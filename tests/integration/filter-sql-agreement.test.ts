@@ -7,7 +7,7 @@ import { compileMatcher } from '../../core/filter/evaluate.ts';
 import { SUPPORTED_OPERATORS } from '../../core/filter/predicates.ts';
 import { resolveFilter } from '../../core/filter/resolve.ts';
 import type { FilterContext } from '../../core/filter/resolved.ts';
-import { compareRecordsBy, resolveSorts, type SortableRecord } from '../../core/filter/sort.ts';
+import { compareRecordsBy, NULL_ONLY_EMPTY, resolveSorts, type SortableRecord } from '../../core/filter/sort.ts';
 import { DATE_MODES } from '../../core/filter/date-operands.ts';
 import { WITHIN_PERIODS, type FilterOperator } from '../../core/filter/operators.ts';
 import { openDatabase, type Database } from '../../server/db/index.ts';
@@ -142,6 +142,17 @@ describe(`filters: SQL agrees with the reference evaluator (seed ${SEED})`, () =
 });
 
 describe(`sorts: ORDER BY agrees with the comparator (seed ${SEED})`, () => {
+  // The write path stores a blank text, date or user cell as NULL, never ''; sorts rely on
+  // that so the column's index can serve them (NULLS LAST). Filters above keep the stray ''.
+  beforeAll(() => {
+    for (const f of FIELDS) {
+      const type = typeOf(f);
+      if (type.storage.kind !== 'column' || !NULL_ONLY_EMPTY.has(type.kind)) continue;
+      const column = fieldColumnName(f, type);
+      db.sqlite.exec(`UPDATE t_${TABLE_ID} SET ${column} = NULL WHERE ${column} = ''`);
+    }
+  });
+
   const sqlOrder = (sorts: unknown[]) => {
     const resolved = resolveSorts(sorts, FIELDS);
     if (!resolved.ok) throw new Error(because(resolved.problems));

@@ -1,0 +1,101 @@
+import { MessageType, type Hocuspocus } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import type { RawData, WebSocket } from 'ws';
+import { CLOSE_CODES } from '../protocol.ts';
+
+/** How long a client's close waits for the document's authentication to finish. */
+const CLOSE_WAIT_MS = 5000;
+
+/**
+ * Stands in front of Hocuspocus's own 'message' listener. EventEmitter cannot stop other
+ * listeners, so the socket's `emit` is wrapped; Hocuspocus re-emits messages it queued
+ * during authentication itself, and those (no `isBinary` argument) pass untouched.
+ *
+ * - Rate limits per socket (`SocketRateLimit`).
+ * - A client's CLOSE of a document with no connection on this socket is not passed on:
+ *   Hocuspocus would queue it and replay it right after the next authentication of that
+ *   name, closing the new connection. Providers send such stale closes when a doc was
+ *   closed while offline (the provider queues the message until it reconnects). A close
+ *   that races an authentication still in flight is held until the connection exists.
+ */
+export function filterSocketMessages(ws: WebSocket, hocuspocus: Hocuspocus): void {
+  const limit = new SocketRateLimit();
+  let limited = false;
+  const authenticating = new Set<string>();
+  const connected = (name: string) => hocuspocus.documents.get(name)?.connections.has(ws) === true;
+  const emit = ws.emit.bind(ws);
+
+  const deliverClose = (name: string, args: unknown[], since: number) => {
+    if (connected(name) || ws.readyState !== ws.OPEN) {
+      authenticating.delete(name);
+      emit('message', ...args);
+    } else if (authenticating.has(name) && Date.now() - since < CLOSE_WAIT_MS) {
+      setTimeout(() => deliverClose(name, args, since), 20);
+    } else {
+      authenticating.delete(name); // refused, or closed by the server meanwhile: nothing to close
+    }
+  };
+
+  ws.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
+    if (event !== 'message' || typeof args[1] !== 'boolean') return emit(event, ...args);
+    if (!limit.take(sizeOf(args[0] as RawData))) {
+      if (limited) ws.terminate();
+      else ws.close(CLOSE_CODES.rateLimited.code, CLOSE_CODES.rateLimited.reason);
+      limited = true;
+      return false;
+    }
+    const header = peekHeader(args[0] as RawData);
+    if (header?.type === MessageType.Auth) authenticating.add(header.name);
+    if (header?.type === MessageType.CLOSE && !connected(header.name)) {
+      deliverClose(header.name, args, Date.now());
+      return true;
+    }
+    return emit(event, ...args);
+  }) as typeof ws.emit;
+}
+
+/** The document name and message type every Hocuspocus message starts with. */
+function peekHeader(data: RawData): { name: string; type: number } | undefined {
+  try {
+    const decoder = decoding.createDecoder(toBytes(data));
+    return { name: decoding.readVarString(decoder), type: decoding.readVarUint(decoder) };
+  } catch {
+    return undefined; // not decodable: Hocuspocus closes the socket for it
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+function sizeOf(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
+}
+
+/**
+ * Per-socket sanity limits: a token bucket of messages and one of bytes. A grid opening
+ * many record docs bursts, so the buckets are deep; a client that keeps above the refill
+ * rate is a bug or abuse, and its socket is closed (the provider reconnects with backoff).
+ */
+export class SocketRateLimit {
+  private messages: number;
+  private bytes: number;
+  private last = performance.now();
+
+  constructor(private readonly limits = { messagesPerSecond: 300, messageBurst: 3000, bytesPerSecond: 4_000_000, byteBurst: 16_000_000 }) {
+    this.messages = limits.messageBurst;
+    this.bytes = limits.byteBurst;
+  }
+
+  /** Takes one message of `size` bytes; false when the socket is over its limits. */
+  take(size: number): boolean {
+    const now = performance.now();
+    const seconds = (now - this.last) / 1000;
+    this.last = now;
+    this.messages = Math.min(this.limits.messageBurst, this.messages + seconds * this.limits.messagesPerSecond) - 1;
+    this.bytes = Math.min(this.limits.byteBurst, this.bytes + seconds * this.limits.bytesPerSecond) - size;
+    return this.messages >= 0 && this.bytes >= 0;
+  }
+}
