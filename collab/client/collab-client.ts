@@ -1,5 +1,4 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, MessageType, WebSocketStatus } from '@hocuspocus/provider';
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import {
   FIELDS_MAP, parseMessage, recordDocMessage, recordDocName, tableChannelName, tableMessage,
@@ -57,8 +56,6 @@ export interface RecordDocHandle {
 export class CollabClient {
   readonly socket: HocuspocusProviderWebsocket;
   private readonly open = new Map<string, HocuspocusProvider>();
-  /** Names closed on the live socket whose close the server has not confirmed yet. */
-  private readonly closing = new Map<string, { waiting: Array<() => void>; timer: ReturnType<typeof setTimeout> }>();
 
   constructor(private readonly options: CollabClientOptions) {
     this.socket = new HocuspocusProviderWebsocket({
@@ -68,13 +65,6 @@ export class CollabClient {
       delay: options.minDelay ?? 1000,
       maxDelay: options.maxDelay ?? 30_000,
     });
-    this.socket.on('message', (event: { data: ArrayBuffer }) => {
-      const decoder = decoding.createDecoder(new Uint8Array(event.data));
-      const name = decoding.readVarString(decoder);
-      if (this.closing.has(name) && decoding.readVarUint(decoder) === MessageType.CLOSE) this.closed(name);
-    });
-    // A new socket starts every document afresh.
-    this.socket.on('disconnect', () => [...this.closing.keys()].forEach((name) => this.closed(name)));
   }
 
   openTable(tableId: string, handlers: Handlers<TableMessage> = {}): TableChannel {
@@ -137,7 +127,6 @@ export class CollabClient {
 
   destroy(): void {
     for (const provider of [...this.open.values()]) this.close(provider);
-    for (const name of [...this.closing.keys()]) this.closed(name);
     this.socket.destroy();
   }
 
@@ -156,45 +145,15 @@ export class CollabClient {
         if (message.readVarUint() === MessageType.CLOSE) handlers.onClosed?.(message.readVarString());
       },
     });
+    // A provider on a shared socket does not attach itself.
+    provider.attach();
     this.open.set(name, provider);
-    // A provider on a shared socket does not attach itself. Reopening a name before the
-    // server has handled its close would hand the new provider's authentication to the
-    // closing connection, which ignores it (Hocuspocus 3), so it waits for the confirmation.
-    const closing = this.closing.get(name);
-    if (closing) closing.waiting.push(() => this.open.get(name) === provider && provider.attach());
-    else provider.attach();
     return provider;
   }
 
   private close(provider: HocuspocusProvider): void {
-    const name = provider.configuration.name;
-    if (this.open.get(name) !== provider) return;
-    this.open.delete(name);
-    if (provider.isAttached && this.socket.status === WebSocketStatus.Connected && !this.closing.has(name)) {
-      // No confirmation comes for a document the server refused; do not wait forever.
-      this.closing.set(name, { waiting: [], timer: setTimeout(() => this.closed(name), CLOSE_CONFIRMATION_MS) });
-    }
+    if (this.open.get(provider.configuration.name) !== provider) return;
+    this.open.delete(provider.configuration.name);
     provider.destroy();
   }
-
-  private closed(name: string): void {
-    const closing = this.closing.get(name);
-    if (!closing) return;
-    this.closing.delete(name);
-    clearTimeout(closing.timer);
-    for (const attach of closing.waiting) attach();
-  }
-}
-
-const CLOSE_CONFIRMATION_MS = 2000;
-
-function whenSynced(provider: HocuspocusProvider): Promise<void> {
-  return new Promise<void>((resolve) => {
-    if (provider.isSynced) return resolve();
-    const done = () => {
-      provider.off('synced', done);
-      resolve();
-    };
-    provider.on('synced', done);
-  });
 }

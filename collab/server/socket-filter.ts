@@ -3,39 +3,25 @@ import * as decoding from 'lib0/decoding';
 import type { RawData, WebSocket } from 'ws';
 import { CLOSE_CODES } from '../protocol.ts';
 
-/** How long a client's close waits for the document's authentication to finish. */
-const CLOSE_WAIT_MS = 5000;
-
 /**
  * Stands in front of Hocuspocus's own 'message' listener. EventEmitter cannot stop other
  * listeners, so the socket's `emit` is wrapped; Hocuspocus re-emits messages it queued
  * during authentication itself, and those (no `isBinary` argument) pass untouched.
  *
  * - Rate limits per socket (`SocketRateLimit`).
- * - A client's CLOSE of a document with no connection on this socket is not passed on:
- *   Hocuspocus would queue it and replay it right after the next authentication of that
- *   name, closing the new connection. Providers send such stale closes when a doc was
- *   closed while offline (the provider queues the message until it reconnects). A close
- *   that races an authentication still in flight is held until the connection exists.
+ * - A client's CLOSE of a document is handled here, synchronously. Hocuspocus handles it
+ *   after an asynchronous hook, so a provider reopened at once had its authentication
+ *   routed to the closing connection, ignored, and then sat unserved.
+ * - A CLOSE of a document with no connection on this socket is dropped. Hocuspocus would
+ *   queue it and replay it right after the next authentication of that name, closing the
+ *   new connection: providers send such stale closes after reconnecting, for docs closed
+ *   while offline. (A close racing its own authentication is dropped too; the connection
+ *   then lives until the socket closes, which costs memory, never an edit.)
  */
 export function filterSocketMessages(ws: WebSocket, hocuspocus: Hocuspocus): void {
   const limit = new SocketRateLimit();
   let limited = false;
-  const authenticating = new Set<string>();
-  const connected = (name: string) => hocuspocus.documents.get(name)?.connections.has(ws) === true;
   const emit = ws.emit.bind(ws);
-
-  const deliverClose = (name: string, args: unknown[], since: number) => {
-    if (connected(name) || ws.readyState !== ws.OPEN) {
-      authenticating.delete(name);
-      emit('message', ...args);
-    } else if (authenticating.has(name) && Date.now() - since < CLOSE_WAIT_MS) {
-      setTimeout(() => deliverClose(name, args, since), 20);
-    } else {
-      authenticating.delete(name); // refused, or closed by the server meanwhile: nothing to close
-    }
-  };
-
   ws.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
     if (event !== 'message' || typeof args[1] !== 'boolean') return emit(event, ...args);
     if (!limit.take(sizeOf(args[0] as RawData))) {
@@ -45,12 +31,9 @@ export function filterSocketMessages(ws: WebSocket, hocuspocus: Hocuspocus): voi
       return false;
     }
     const header = peekHeader(args[0] as RawData);
-    if (header?.type === MessageType.Auth) authenticating.add(header.name);
-    if (header?.type === MessageType.CLOSE && !connected(header.name)) {
-      deliverClose(header.name, args, Date.now());
-      return true;
-    }
-    return emit(event, ...args);
+    if (header?.type !== MessageType.CLOSE) return emit(event, ...args);
+    hocuspocus.documents.get(header.name)?.connections.get(ws)?.connection.close({ code: 1000, reason: 'provider_initiated' });
+    return true;
   }) as typeof ws.emit;
 }
 

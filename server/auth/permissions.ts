@@ -21,10 +21,9 @@ export function roleAtLeast(role: BaseRole, least: BaseRole): boolean {
   return BASE_ROLES.indexOf(role) >= BASE_ROLES.indexOf(least);
 }
 
+// Runs on every request: a raw prepared statement, not a query built and compiled each time.
 export function getBaseRole(ctx: AppContext, userId: string, baseId: string): BaseRole | undefined {
-  const row = ctx.db.first(
-    ctx.db.kysely.selectFrom('base_members').select('role').where('base_id', '=', baseId).where('user_id', '=', userId),
-  );
+  const row = ctx.db.prepare('SELECT role FROM base_members WHERE base_id = ? AND user_id = ?').get(baseId, userId) as { role: string } | undefined;
   return row?.role as BaseRole | undefined;
 }
 
@@ -53,7 +52,7 @@ export function requireTableAccess(
   tableId: string,
   permission: Permission,
 ): { table: TableRow; role: BaseRole } {
-  const table = ctx.db.first(ctx.db.kysely.selectFrom('tables').selectAll().where('id', '=', tableId));
+  const table = ctx.db.prepare('SELECT * FROM tables WHERE id = ?').get(tableId) as TableRow | undefined;
   if (!table) throw notFound('table');
   try {
     return { table, role: requireBaseAccess(ctx, actor, table.base_id, permission) };

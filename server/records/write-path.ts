@@ -3,7 +3,7 @@ import { requireTableAccess } from '../auth/permissions.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import type { RecordBatchCommitted, RecordChange } from '../events/index.ts';
-import { loadTableSchema, type FieldDef, type TableSchema } from '../tables/table-schema.ts';
+import { forgetTableSchema, loadTableSchema, type FieldDef, type TableSchema } from '../tables/table-schema.ts';
 import { deleteRecord, insertRecords, updateRecord, type ChangeMeta } from './apply-changes.ts';
 import { BatchCoercer } from './coerce-batch.ts';
 import { columnFields } from './record-rows.ts';
@@ -47,7 +47,15 @@ export function writeRecords(ctx: AppContext, batch: WriteBatch, options: WriteO
   };
   const result: WriteResult = { created: [], updated: [], deleted: [] };
 
-  ctx.db.transaction(() => {
+  try {
+    ctx.db.transaction(() => applyBatch());
+  } catch (error) {
+    // New choices may already sit in the cached schema's options; the rollback undid them.
+    if (coercer.newChoices.size) forgetTableSchema(ctx, schema.table.id);
+    throw error;
+  }
+
+  function applyBatch(): void {
     saveNewChoices(ctx, schema, coercer.newChoices);
     if (creates.length) result.created = insertRecords(ctx, schema, columnFields(schema), creates, meta, changes);
     for (const update of updates) result.updated.push(updateRecord(ctx, schema, update.id, update.cells, meta, changes));
@@ -56,7 +64,7 @@ export function writeRecords(ctx: AppContext, batch: WriteBatch, options: WriteO
       result.deleted.push(id);
     }
     if (changes.length) for (const hook of ctx.inTransactionHooks) hook(committed);
-  });
+  }
 
   for (const fieldId of coercer.newChoices.keys()) {
     ctx.events.emit('schema', { baseId: schema.baseId, tableId: schema.table.id, kind: 'field', action: 'updated', id: fieldId });

@@ -44,15 +44,48 @@ export function toFieldDef(row: FieldRow): FieldDef {
   };
 }
 
+/**
+ * Schemas are read on every request and change rarely, so they are cached per table and
+ * dropped on every `schema` event (emitted after each committed schema change). Reads inside
+ * a transaction bypass the cache: what they see may still roll back. The base's time zone is
+ * read fresh each time (one indexed lookup), so base settings need no invalidation.
+ */
+const caches = new WeakMap<AppContext['events'], Map<string, Omit<TableSchema, 'timeZone'>>>();
+
+function cacheOf(ctx: AppContext): Map<string, Omit<TableSchema, 'timeZone'>> {
+  let cache = caches.get(ctx.events);
+  if (!cache) {
+    const created = new Map<string, Omit<TableSchema, 'timeZone'>>();
+    ctx.events.on('schema', (event) => created.delete(event.tableId));
+    caches.set(ctx.events, created);
+    cache = created;
+  }
+  return cache;
+}
+
+/** Drops a cached schema: for changes made outside the services that emit `schema` events. */
+export function forgetTableSchema(ctx: AppContext, tableId: string): void {
+  cacheOf(ctx).delete(tableId);
+}
+
 /** Loads a table with its fields (in position order) and its base's time zone. */
 export function loadTableSchema(ctx: AppContext, tableId: string): TableSchema {
-  const table = ctx.db.first(ctx.db.kysely.selectFrom('tables').selectAll().where('id', '=', tableId));
+  const cache = cacheOf(ctx);
+  const cached = ctx.db.sqlite.inTransaction ? undefined : cache.get(tableId);
+  if (cached) return { ...cached, timeZone: baseTimeZone(ctx, cached.baseId) };
+  const table = ctx.db.prepare('SELECT * FROM tables WHERE id = ?').get(tableId) as TableRow | undefined;
   if (!table) throw notFound('table');
-  return schemaOf(ctx, table);
+  const schema = schemaOf(ctx, table);
+  if (!ctx.db.sqlite.inTransaction) cache.set(tableId, schema);
+  return schema;
+}
+
+function baseTimeZone(ctx: AppContext, baseId: string): string {
+  const row = ctx.db.prepare('SELECT time_zone FROM bases WHERE id = ?').get(baseId) as { time_zone: string } | undefined;
+  return row?.time_zone ?? 'UTC';
 }
 
 export function schemaOf(ctx: AppContext, table: TableRow): TableSchema {
-  const base = ctx.db.first(ctx.db.kysely.selectFrom('bases').select('time_zone').where('id', '=', table.base_id));
   const rows = ctx.db.all(
     ctx.db.kysely.selectFrom('fields').selectAll().where('table_id', '=', table.id).orderBy('position').orderBy('id'),
   );
@@ -60,7 +93,7 @@ export function schemaOf(ctx: AppContext, table: TableRow): TableSchema {
   return {
     table,
     baseId: table.base_id,
-    timeZone: base?.time_zone ?? 'UTC',
+    timeZone: baseTimeZone(ctx, table.base_id),
     sqlTable: sqlTableName(table.id),
     fields,
     byId: new Map(fields.map((field) => [field.id, field])),
