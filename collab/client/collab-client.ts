@@ -157,3 +157,14 @@ export class CollabClient {
     provider.destroy();
   }
 }
+
+function whenSynced(provider: HocuspocusProvider): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (provider.isSynced) return resolve();
+    const done = () => {
+      provider.off('synced', done);
+      resolve();
+    };
+    provider.on('synced', done);
+  });
+}

@@ -3,7 +3,7 @@ import type { FilterGroup } from '../../core/filter/tree.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { toStoredRecord, type RawRow } from '../records/index.ts';
+import { toStoredRecord } from '../records/index.ts';
 import { requireField, type TableSchema } from '../tables/table-schema.ts';
 import { decodeCursor, encodeCursor, queryRecords, requireResolvedFilter, requireResolvedSorts } from '../views/index.ts';
 import { requireView } from '../views/views.service.ts';
@@ -48,7 +48,7 @@ export function listRecords(ctx: AppContext, actor: Actor, schema: TableSchema, 
     { tableId: schema.table.id, fields: schema.fields, filter, sorts, fieldIds: fields.map((f) => f.id), limit: params.pageSize, offset },
     { now: new Date(), timeZone: schema.timeZone, userId: actor.userId },
   );
-  const records = page.rows.map((row) => toStoredRecord(schema, row as RawRow, fields));
+  const records = page.rows.map((row) => toStoredRecord(schema, row, fields));
   return {
     records: toApiRecords(ctx, records, { byFieldId: params.returnFieldsByFieldId === 'true', fields }),
     ...(page.nextOffset !== undefined ? { offset: encodeCursor(page.nextOffset, { scope }) } : {}),

@@ -5,6 +5,7 @@ import type { FilterContext, ResolvedGroup } from '../../core/filter/resolved.ts
 import type { ResolvedSort } from '../../core/filter/sort.ts';
 import type { Database } from '../db/index.ts';
 import { AppError } from '../errors.ts';
+import type { RawRow } from '../records/record-rows.ts';
 import { compileFilter } from './compile-filter.ts';
 import { compileOrderBy } from './compile-sort.ts';
 import { fieldColumnName, userTableName } from './columns.ts';
@@ -13,14 +14,7 @@ import { fieldColumnName, userTableName } from './columns.ts';
 export const SYSTEM_ROW_COLUMNS = ['id', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by'] as const;
 
 /** A row as SQLite returns it: system columns plus the selected `f_<fieldId>` columns, raw. */
-export type RecordRow = Record<string, unknown> & {
-  id: number;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  created_by: string | null;
-  updated_by: string | null;
-};
+export type RecordRow = RawRow;
 
 export interface RecordQuery {
   tableId: string;
