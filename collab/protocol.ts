@@ -57,6 +57,10 @@ export const tableMessage = z.discriminatedUnion('type', [
 ]);
 export type TableMessage = z.infer<typeof tableMessage>;
 
+/** What one stateless payload on a table channel holds: a message, or those of one server turn. */
+export const tableFrame = z.union([tableMessage, z.object({ type: z.literal('batch'), messages: z.array(tableMessage) })]);
+export type TableFrame = z.infer<typeof tableFrame>;
+
 /** Server → the one client whose edit of a record doc the write path refused. */
 export const recordDocMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rejected'), recordId: z.string(), fieldId: z.string(), code: z.string(), message: z.string() }),

@@ -1,7 +1,8 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket, MessageType, WebSocketStatus } from '@hocuspocus/provider';
+import { WsReadyStates } from '@hocuspocus/common';
+import { HocuspocusProvider, HocuspocusProviderWebsocket, MessageType } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import {
-  FIELDS_MAP, parseMessage, recordDocMessage, recordDocName, tableChannelName, tableMessage,
+  FIELDS_MAP, parseMessage, recordDocMessage, recordDocName, tableChannelName, tableFrame,
   type Presence, type RecordDocMessage, type TableMessage,
 } from '../protocol.ts';
 
@@ -60,7 +61,7 @@ export class CollabClient {
   constructor(private readonly options: CollabClientOptions) {
     this.socket = new HocuspocusProviderWebsocket({
       url: options.url,
-      WebSocketPolyfill: options.WebSocketPolyfill,
+      WebSocketPolyfill: options.WebSocketPolyfill && withErrorListener(options.WebSocketPolyfill as NodeWebSocketClass),
       minDelay: options.minDelay ?? 1000,
       delay: options.minDelay ?? 1000,
       maxDelay: options.maxDelay ?? 30_000,
@@ -69,8 +70,9 @@ export class CollabClient {
 
   openTable(tableId: string, handlers: Handlers<TableMessage> = {}): TableChannel {
     const provider = this.provider(tableChannelName(tableId), new Y.Doc(), (payload) => {
-      const message = parseMessage(tableMessage, payload);
-      if (message) handlers.onMessage?.(message);
+      const frame = parseMessage(tableFrame, payload);
+      if (frame?.type === 'batch') frame.messages.forEach((message) => handlers.onMessage?.(message));
+      else if (frame) handlers.onMessage?.(frame);
     }, handlers);
     return {
       provider,
@@ -100,15 +102,19 @@ export class CollabClient {
    * on `connect`. Resolves once the socket is closed (connecting earlier would be a no-op).
    */
   disconnect(): Promise<void> {
-    if (this.socket.status !== WebSocketStatus.Connected) {
+    const ws = this.socket.webSocket;
+    if (!ws || ws.readyState === WsReadyStates.Closed) {
       this.socket.disconnect();
       return Promise.resolve();
     }
+    // Also while still connecting: a `connect` before the old socket has closed would race it.
     return new Promise<void>((resolve) => {
       const done = () => {
+        clearTimeout(timer);
         this.socket.off('disconnect', done);
         resolve();
       };
+      const timer = setTimeout(done, 2000);
       this.socket.on('disconnect', done);
       this.socket.disconnect();
     });
@@ -152,8 +158,12 @@ export class CollabClient {
   }
 
   private close(provider: HocuspocusProvider): void {
-    if (this.open.get(provider.configuration.name) !== provider) return;
-    this.open.delete(provider.configuration.name);
+    const name = provider.configuration.name;
+    if (this.open.get(name) !== provider) return;
+    this.open.delete(name);
+    // Offline, the provider would queue its close and send it after reconnecting, where it
+    // would close the connection of this name opened since. A new socket has nothing to close.
+    if (this.socket.webSocket?.readyState !== WsReadyStates.Open) this.socket.configuration.providerMap.delete(name);
     provider.destroy();
   }
 }
@@ -167,4 +177,21 @@ function whenSynced(provider: HocuspocusProvider): Promise<void> {
     };
     provider.on('synced', done);
   });
+}
+
+type NodeWebSocketClass = new (url: string) => { on?(event: 'error', listener: (error: Error) => void): unknown };
+
+/**
+ * The provider removes its listeners from a socket that is still connecting and then closes
+ * it; `ws` (Node) emits 'error' for that, and an 'error' without a listener ends the
+ * process. Browsers' WebSocket has no such rule. The provider learns of every failure from
+ * 'close', so this listener only has to exist.
+ */
+function withErrorListener(Base: NodeWebSocketClass): NodeWebSocketClass {
+  return class extends Base {
+    constructor(url: string) {
+      super(url);
+      this.on?.('error', () => {});
+    }
+  };
 }

@@ -1,66 +1,60 @@
 import { Connection } from '@hocuspocus/server';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../server/errors.ts';
 import type { FieldValues } from '../../server/events/index.ts';
 import { writeRecords, type CellError } from '../../server/records/index.ts';
-import { apiRecordId, type RecordDocMessage } from '../protocol.ts';
 import { fieldsOf, readDocValue } from './doc-values.ts';
-import type { LoadedRecordDoc, RecordDocs } from './record-docs.ts';
+import type { LoadedRecordDoc } from './record-docs.ts';
 import type { SocketContext } from './socket-auth.ts';
 
-interface Rejection {
+/** A client's edit of one record doc, waiting for the group commit (edit-queue.ts). */
+export interface PendingEdit {
+  entry: LoadedRecordDoc;
+  connection: Connection;
+  /** Each touched key's doc value right after the client's transaction; undefined: no field value. */
+  values: Map<string, { value: unknown } | undefined>;
+  /** The keys whose value is a shared text: a run of keystrokes there may become one write. */
+  typing: Set<string>;
+}
+
+export interface Rejection {
   fieldId: string;
   code: string;
   message: string;
 }
 
 /**
- * Runs after each transaction on a record doc is cleaned up, before Hocuspocus broadcasts
- * it and before the sender is acknowledged: a client's edit reaches the other clients
- * only once its values are committed to SQL, or together with their revert.
- *
- * Only transactions whose origin is a client connection are handled; server-origin
- * changes (reconcile, other origins' writes, reverts) never go back to the write path,
- * which is what stops the loop between the doc and the write path's hook.
+ * What a record doc transaction asks of the write path, if anything. Only transactions
+ * whose origin is a client connection count: server-origin changes (reconcile, other
+ * origins' writes, reverts) never go back to the write path, which is what stops the loop
+ * between the doc and the write path's hook. Values are taken now, after Yjs resolved any
+ * conflict, so SQL gets what the replicas show, in the order the edits arrived.
  */
-export function onRecordDocTransaction(ctx: AppContext, docs: RecordDocs, entry: LoadedRecordDoc, transaction: Y.Transaction): void {
+export function editOf(entry: LoadedRecordDoc, transaction: Y.Transaction): PendingEdit | undefined {
   const connection = transaction.origin;
-  if (!(connection instanceof Connection)) return;
+  if (!(connection instanceof Connection)) return undefined;
   const keys = changedFieldKeys(entry.document, transaction);
-  if (!keys.size) return;
-  const storesBefore = entry.stores;
-  try {
-    const rejections = connection.readOnly || entry.deleted ? refuseAll(keys) : writeEdit(ctx, entry, connection, keys);
-    if (rejections.length) {
-      docs.resync(entry, rejections.map((r) => r.fieldId));
-      for (const rejection of rejections) send(connection, { type: 'rejected', recordId: apiRecordId(entry.recordId), ...rejection });
-    }
-  } catch (error) {
-    // Not a refusal of the value but a failure of ours (SQLite, a bug): the edit did not
-    // commit, so it is reverted like a refused one and the sender is told.
-    console.error(`record doc ${entry.name}: could not write a client edit`, error);
-    docs.resync(entry, keys);
-    for (const fieldId of keys) {
-      send(connection, { type: 'rejected', recordId: apiRecordId(entry.recordId), fieldId, code: 'INTERNAL', message: 'the change could not be saved' });
-    }
-  }
-  // An edit that changed nothing in SQL was not stored by the write path's hook.
-  if (entry.stores === storesBefore) docs.store(entry);
+  if (!keys.size) return undefined;
+  const map = fieldsOf(entry.document);
+  const typing = new Set([...keys].filter((key) => map.get(key) instanceof Y.Text));
+  return { entry, connection, values: new Map([...keys].map((key) => [key, readDocValue(map, key)])), typing };
 }
 
 /**
- * One batch with every changed key's current doc value (after Yjs resolved conflicts, so
- * SQL ends with what every replica shows). Cells the write path refuses are taken out and
- * the rest retried, so one bad cell among offline edits does not sink the others.
+ * Writes one edit through the write path as one batch, as its connection's user with
+ * origin 'user'. Cells the write path refuses are taken out and the rest retried, so one
+ * bad cell among offline edits does not sink the others. Anything but a refusal (SQLite,
+ * a bug) is thrown to the caller.
  */
-function writeEdit(ctx: AppContext, entry: LoadedRecordDoc, connection: Connection, keys: Set<string>): Rejection[] {
+export function writeEdit(ctx: AppContext, { entry, connection, values: captured }: PendingEdit): Rejection[] {
+  if (connection.readOnly || entry.deleted) {
+    return [...captured.keys()].map((fieldId) => ({ fieldId, code: 'FORBIDDEN', message: 'this record cannot be edited here' }));
+  }
   const { actor } = connection.context as SocketContext;
-  const map = fieldsOf(entry.document);
   const rejections: Rejection[] = [];
   const values: FieldValues = {};
-  for (const key of keys) {
-    const read = readDocValue(map, key);
+  for (const [key, read] of captured) {
     if (read) values[key] = read.value;
     else rejections.push({ fieldId: key, code: 'INVALID_VALUE', message: 'a field value cannot be a nested shared type' });
   }
@@ -80,10 +74,6 @@ function writeEdit(ctx: AppContext, entry: LoadedRecordDoc, connection: Connecti
     }
   }
   return rejections;
-}
-
-function refuseAll(keys: Set<string>): Rejection[] {
-  return [...keys].map((fieldId) => ({ fieldId, code: 'FORBIDDEN', message: 'this record cannot be edited here' }));
 }
 
 function cellErrorsOf(error: AppError): CellError[] {
@@ -108,8 +98,4 @@ export function changedFieldKeys(doc: Y.Doc, transaction: Y.Transaction): Set<st
     if (item?.parentSub) keys.add(item.parentSub);
   }
   return keys;
-}
-
-function send(connection: Connection, message: RecordDocMessage): void {
-  connection.sendStateless(JSON.stringify(message));
 }

@@ -4,13 +4,13 @@ import { Hocuspocus, type onDisconnectPayload } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppContext } from '../../server/context.ts';
 import { CLOSE_CODES, parseDocName, recordDocName, tableChannelName } from '../protocol.ts';
-import { onRecordDocTransaction } from './client-edits.ts';
+import { EditQueue } from './edit-queue.ts';
 import { guardMessage } from './message-guard.ts';
 import { deleteTableDocStates } from './record-docs.repository.ts';
 import { RecordDocs } from './record-docs.ts';
 import { authorizeDocument } from './socket-auth.ts';
 import { filterSocketMessages } from './socket-filter.ts';
-import { broadcastToTable, messageOfSchema, messagesOfBatch } from './table-channel.ts';
+import { messageOfSchema, messagesOfBatch, TableBroadcaster } from './table-channel.ts';
 
 /** The one websocket path; every other upgrade is refused. */
 export const COLLAB_PATH = '/collab';
@@ -37,6 +37,9 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
   const idleMs = options.idleMs ?? 2000;
   const docs = new RecordDocs(ctx);
   let closing = false;
+  // Assigned right below: Hocuspocus's hooks need the two, and the two need Hocuspocus.
+  let channel: TableBroadcaster;
+  let edits: EditQueue;
 
   const storeIfLoaded = (documentName: string) => {
     const entry = closing ? undefined : docs.get(documentName);
@@ -64,7 +67,8 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
       const doc = parseDocName(documentName);
       if (doc?.kind !== 'record') return;
       const entry = docs.load(document, doc.tableId, doc.recordId);
-      document.on('afterTransactionCleanup', (transaction) => onRecordDocTransaction(ctx, docs, entry, transaction));
+      // After Yjs integrated a transaction, before Hocuspocus broadcasts and acknowledges it.
+      document.on('afterTransactionCleanup', (transaction) => edits.add(entry, transaction));
     },
     async onStoreDocument({ documentName }) {
       storeIfLoaded(documentName);
@@ -79,6 +83,9 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
       if (data.clientsCount === 0 && !closing && !docs.get(data.documentName)?.deleted) holdUntilIdle(data);
     },
   });
+
+  channel = new TableBroadcaster(hocuspocus);
+  edits = new EditQueue(ctx, docs, channel);
 
   function holdUntilIdle(data: onDisconnectPayload): void {
     hocuspocus.storeDocumentHooks(data.document, data)?.catch((error: unknown) => {
@@ -98,7 +105,7 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
       if (entry) entry.deleted = true;
       closeDocument(recordDocName(batch.tableId, change.recordId), CLOSE_CODES.recordDeleted);
     }
-    broadcastToTable(hocuspocus, batch.tableId, messagesOfBatch(batch));
+    channel.queue(batch.tableId, messagesOfBatch(batch));
   });
 
   const offSchema = ctx.events.on('schema', (event) => {
@@ -113,7 +120,7 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
     }
     // A field added, removed or retyped: open docs follow the new schema at once.
     if (event.kind === 'field') ctx.db.transaction(() => docs.ofTable(event.tableId).forEach((entry) => docs.resync(entry)));
-    broadcastToTable(hocuspocus, event.tableId, [messageOfSchema(event)]);
+    channel.queue(event.tableId, [messageOfSchema(event)]);
   });
 
   ctx.inTransactionHooks.push(docs.applyCommitted);
@@ -132,7 +139,7 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
     // ws closes the socket itself on a protocol error (1009 for an oversized message); an
     // 'error' listener must exist or the error would be thrown and end the process.
     ws.on('error', () => ws.terminate());
-    filterSocketMessages(ws, hocuspocus);
+    filterSocketMessages(ws, hocuspocus, edits);
     hocuspocus.handleConnection(ws, request);
   }
 
@@ -142,6 +149,8 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
     async close() {
       closing = true;
       server.off('upgrade', onUpgrade);
+      edits.flush(); // edits already applied to docs must reach SQL before the database closes
+      channel.flush();
       offRecords();
       offSchema();
       const hook = ctx.inTransactionHooks.indexOf(docs.applyCommitted);

@@ -61,19 +61,21 @@ export function holdsValue(field: FieldDef, current: unknown, target: unknown, c
 /**
  * Makes the doc show `target` for one field; call inside a server-origin transaction. Null
  * deletes the key, except for long text, whose Y.Text stays (empty) so that concurrent
- * typists share one Y.Text instead of racing to create it.
+ * typists share one Y.Text instead of racing to create it. Returns whether it changed.
  */
-export function applyValue(map: Y.Map<unknown>, field: FieldDef, target: unknown, ctx: CoerceContext): void {
+export function applyValue(map: Y.Map<unknown>, field: FieldDef, target: unknown, ctx: CoerceContext): boolean {
   const current = map.get(field.id);
-  if (holdsValue(field, current, target, ctx)) return;
+  if (holdsValue(field, current, target, ctx)) return false;
   if (isCollaborativeText(field)) {
     const text = typeof target === 'string' ? target : '';
     if (current instanceof Y.Text) setText(current, text);
     else map.set(field.id, new Y.Text(text));
-    return;
+  } else if (target === null || target === undefined) {
+    map.delete(field.id);
+  } else {
+    map.set(field.id, target);
   }
-  if (target === null || target === undefined) map.delete(field.id);
-  else map.set(field.id, target);
+  return true;
 }
 
 /**

@@ -35,7 +35,10 @@ function check({ update, context, document, connection }: beforeHandleMessagePay
     // What would change a state (y-protocols' rule) must be the sender's own.
     const known = awareness.meta.get(clientId)?.clock;
     const applies = known === undefined || known < clock || (known === clock && state === 'null' && awareness.states.has(clientId));
-    if (!applies) continue;
+    // A null state is a removal: y-protocols clients time out peers they have not heard
+    // from in 30 s and tell everyone. It can hide a cursor until its owner's next renewal
+    // (15 s), never show anything false, so it passes.
+    if (!applies || state === 'null') continue;
     if (others.some((clients) => clients.has(clientId))) throw new CollabRefusal();
     if (!presenceOf(actor.userId, state)) throw new CollabRefusal();
   }

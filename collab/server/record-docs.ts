@@ -116,31 +116,32 @@ export class RecordDocs {
   }
 
   /**
-   * Puts keys (all when omitted) back to the row's values with server-origin changes and
-   * stores the doc. A key that is no editable field is removed. Returns false when the
-   * record is gone.
+   * Puts keys (all when omitted) back to the row's values with server-origin changes, and
+   * stores the doc if that changed it (unless the caller stores). A key that is no editable
+   * field is removed. Returns whether the doc changed (false too when the record is gone).
    */
-  resync(entry: LoadedRecordDoc, keys?: Iterable<string>): boolean {
+  resync(entry: LoadedRecordDoc, keys?: Iterable<string>, { store = true } = {}): boolean {
     if (entry.deleted || entry.document.isDestroyed) return false;
     const schema = loadTableSchema(this.ctx, entry.tableId);
     const row = findRow(this.ctx.db, schema, entry.recordId);
     if (!row) return false;
     const values = toStoredRecord(schema, row).values;
-    if (!keys) {
-      reconcile(entry.document, schema, values);
-    } else {
-      const map = fieldsOf(entry.document);
-      const ctx = coerceContextOf(schema);
-      entry.document.transact(() => {
-        for (const key of keys) {
-          const field = schema.byId.get(key);
-          if (field && isDocField(field)) applyValue(map, field, values[key] ?? null, ctx);
-          else map.delete(key);
+    const map = fieldsOf(entry.document);
+    const ctx = coerceContextOf(schema);
+    const editable = schema.fields.filter(isDocField).map((field) => field.id);
+    let changed = false;
+    entry.document.transact(() => {
+      for (const key of keys ?? new Set([...editable, ...map.keys()])) {
+        const field = schema.byId.get(key);
+        if (field && isDocField(field)) changed = applyValue(map, field, values[key] ?? null, ctx) || changed;
+        else if (map.has(key)) {
+          map.delete(key);
+          changed = true;
         }
-      }, SERVER_ORIGIN);
-    }
-    this.store(entry);
-    return true;
+      }
+    }, SERVER_ORIGIN);
+    if (changed && store) this.store(entry);
+    return changed;
   }
 }
 

@@ -2,6 +2,7 @@ import { MessageType, type Hocuspocus } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import type { RawData, WebSocket } from 'ws';
 import { CLOSE_CODES } from '../protocol.ts';
+import type { EditQueue } from './edit-queue.ts';
 
 /**
  * Stands in front of Hocuspocus's own 'message' listener. EventEmitter cannot stop other
@@ -9,6 +10,7 @@ import { CLOSE_CODES } from '../protocol.ts';
  * during authentication itself, and those (no `isBinary` argument) pass untouched.
  *
  * - Rate limits per socket (`SocketRateLimit`).
+ * - Holds sync-status replies while client edits wait for their group commit (EditQueue).
  * - A client's CLOSE of a document is handled here, synchronously. Hocuspocus handles it
  *   after an asynchronous hook, so a provider reopened at once had its authentication
  *   routed to the closing connection, ignored, and then sat unserved.
@@ -18,9 +20,15 @@ import { CLOSE_CODES } from '../protocol.ts';
  *   while offline. (A close racing its own authentication is dropped too; the connection
  *   then lives until the socket closes, which costs memory, never an edit.)
  */
-export function filterSocketMessages(ws: WebSocket, hocuspocus: Hocuspocus): void {
+export function filterSocketMessages(ws: WebSocket, hocuspocus: Hocuspocus, edits: EditQueue): void {
   const limit = new SocketRateLimit();
   let limited = false;
+  // Outgoing: a sync-status reply acknowledges an edit, so it waits for the edit's commit.
+  const send = ws.send.bind(ws) as (...args: unknown[]) => void;
+  ws.send = ((...args: unknown[]) => {
+    if (edits.pending && peekHeader(args[0] as RawData)?.type === MessageType.SyncStatus && edits.holdAck(() => send(...args))) return;
+    send(...args);
+  }) as typeof ws.send;
   const emit = ws.emit.bind(ws);
   ws.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
     if (event !== 'message' || typeof args[1] !== 'boolean') return emit(event, ...args);
@@ -38,7 +46,7 @@ export function filterSocketMessages(ws: WebSocket, hocuspocus: Hocuspocus): voi
 }
 
 /** The document name and message type every Hocuspocus message starts with. */
-function peekHeader(data: RawData): { name: string; type: number } | undefined {
+function peekHeader(data: RawData | Uint8Array): { name: string; type: number } | undefined {
   try {
     const decoder = decoding.createDecoder(toBytes(data));
     return { name: decoding.readVarString(decoder), type: decoding.readVarUint(decoder) };
@@ -47,7 +55,7 @@ function peekHeader(data: RawData): { name: string; type: number } | undefined {
   }
 }
 
-function toBytes(data: RawData): Uint8Array {
+function toBytes(data: RawData | Uint8Array): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }

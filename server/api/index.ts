@@ -5,8 +5,11 @@ import { AppError } from '../errors.ts';
 import { apiErrorHandler } from './error-handler.ts';
 import { attachmentsRoutes } from './attachments-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { exportsRoutes } from './exports-routes.ts';
+import { importsRoutes } from './imports-routes.ts';
 import { basesRoutes } from './bases-routes.ts';
 import { fieldsRoutes } from './fields-routes.ts';
+import { gridRoutes } from './grid-routes.ts';
 import { membersRoutes } from './members-routes.ts';
 import { recordsRoutes } from './records-routes.ts';
 import { tablesRoutes } from './tables-routes.ts';
@@ -23,6 +26,7 @@ export function apiRouter(ctx: AppContext): Router {
   // Raw-body uploads come before the JSON parser, which would swallow a .json file;
   // the attachment routes authenticate themselves.
   router.use(attachmentsRoutes(ctx));
+  router.use(importsRoutes(ctx));
   router.use(express.json({ limit: MAX_JSON_BODY, strict: true, type: ['application/json', 'application/*+json'] }));
   router.use(authenticate(ctx));
   router.use(authRoutes(ctx));
@@ -34,6 +38,8 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(fieldsRoutes(ctx));
   router.use(viewsRoutes(ctx));
   router.use(recordsRoutes(ctx));
+  router.use(gridRoutes(ctx));
+  router.use(exportsRoutes(ctx));
   router.use((req) => {
     throw new AppError('NOT_FOUND', `no API route ${req.method} ${req.path}`);
   });

@@ -11,7 +11,7 @@ import { docValues, startCollabFixture, waitFor, type CollabFixture } from './su
 const SEED = process.env.COLLAB_SEED ? Number(process.env.COLLAB_SEED) : Math.floor(Math.random() * 2 ** 31);
 const CLIENTS = 5;
 const RECORDS = 3;
-const STEPS = 300;
+const STEPS = 1000;
 
 /** mulberry32: small, fast, good enough to pick actions. */
 function random(seed: number): () => number {
@@ -109,9 +109,11 @@ it(`converges: clients, server docs and SQLite agree (COLLAB_SEED=${SEED})`, asy
       });
     }
     const handles = sims.flatMap((sim) => sim.open.map((doc) => doc!));
-    await waitFor('every provider synced and flushed', () => handles.every((doc) => doc.provider.isSynced && !doc.provider.hasUnsyncedChanges), 10_000).catch((error: Error) => {
-      throw new Error(`${error.message}\n${JSON.stringify(handles.map((doc) => [doc.provider.configuration.name, doc.provider.isSynced, doc.provider.unsyncedChanges, doc.provider.isAuthenticated, doc.provider.configuration.websocketProvider.status]))}`);
-    });
+    const providers = () => handles.map(({ provider }) => ({ name: provider.configuration.name, synced: provider.isSynced, unsynced: provider.unsyncedChanges, authenticated: provider.isAuthenticated }));
+    await waitFor('every provider synced and flushed', () => handles.every((doc) => doc.provider.isSynced && !doc.provider.hasUnsyncedChanges), 10_000)
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\n${JSON.stringify(providers())}`);
+      });
     const snapshot = () => f.records.map((recordId, r) => ({
       sql: f.sqlValues(recordId),
       server: f.serverDocValues(recordId),
@@ -120,7 +122,7 @@ it(`converges: clients, server docs and SQLite agree (COLLAB_SEED=${SEED})`, asy
     const agree = () => snapshot().every(({ sql, server, clients }) =>
       [server, ...clients].every((values) => JSON.stringify(values) === JSON.stringify(sql)));
     await waitFor('clients, server docs and SQLite to agree', agree, 10_000).catch((error: Error) => {
-      throw new Error(`${error.message}\n${JSON.stringify(snapshot(), null, 1)}`);
+      throw new Error(`${error.message}\n${JSON.stringify(snapshot())}\n${JSON.stringify(providers())}`);
     });
     expect(agree()).toBe(true);
   } catch (error) {

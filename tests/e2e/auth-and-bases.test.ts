@@ -2,6 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiBuildExists } from '../../server/http/ui.ts';
 import { launchBrowser, login, openPage } from '../support/browser.ts';
+import { createTable } from '../../server/tables/index.ts';
+import { actorOf } from '../support/records-table.ts';
 import { startTestServer } from '../support/test-server.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -50,22 +52,21 @@ describe('signing up, bases and language', () => {
     const base = server.ctx.db.first(server.ctx.db.kysely.selectFrom('bases').selectAll().where('id', '=', baseId))!;
     expect(base.time_zone).toBe('Asia/Shanghai');
 
-    // A table made by the table engine shows up as a link to its page.
-    server.ctx.db.run(server.ctx.db.kysely.insertInto('tables').values({
-      id: 'tblE2eLeads00001', base_id: baseId, name: 'Leads', primary_field_id: null, position: 0, created_at: new Date().toISOString(),
-    }));
+    // A table made by the table engine shows up as a link to its page (its grid).
+    const owner = server.ctx.db.first(server.ctx.db.kysely.selectFrom('users').select('id').where('email', '=', email))!;
+    const leads = createTable(server.ctx, actorOf(owner), baseId, { name: 'Leads' }).id;
     await page.reload();
     await page.getByRole('link', { name: 'Leads' }).click();
-    await page.waitForURL(`**/bases/${baseId}/tables/tblE2eLeads00001`);
+    await page.waitForURL(`**/bases/${baseId}/tables/${leads}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Leads');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/login');
-    await page.goto(`/bases/${baseId}/tables/tblE2eLeads00001`);
+    await page.goto(`/bases/${baseId}/tables/${leads}`);
     await page.waitForURL('**/login?redirectTo=*');
 
     await login(page, { email, password });
-    expect(new URL(page.url()).pathname).toBe(`/bases/${baseId}/tables/tblE2eLeads00001`);
+    expect(new URL(page.url()).pathname).toBe(`/bases/${baseId}/tables/${leads}`);
     await page.getByRole('link', { name: 'All bases' }).click();
     await page.waitForURL((url) => url.pathname === '/');
 

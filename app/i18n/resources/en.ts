@@ -1,3 +1,6 @@
+import { enEditing } from './en-editing.ts';
+import { enGrid } from './en-grid.ts';
+
 /**
  * English, the source language: every key starts here, and `Messages` (derived from this
  * object) makes the compiler demand the same keys from every other language.
@@ -112,6 +115,8 @@ export const en = {
     en: 'English',
     'zh-CN': '中文',
   },
+  ...enEditing,
+  ...enGrid,
 } as const;
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

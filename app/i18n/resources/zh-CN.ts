@@ -1,4 +1,6 @@
 import type { Messages } from './en.ts';
+import { zhCNEditing } from './zh-CN-editing.ts';
+import { zhCNGrid } from './zh-CN-grid.ts';
 
 /** Simplified Chinese. Plural forms: Chinese has only `other`; `_one` is kept for the type. */
 export const zhCN: Messages = {
@@ -111,4 +113,6 @@ export const zhCN: Messages = {
     en: 'English',
     'zh-CN': '中文',
   },
+  ...zhCNEditing,
+  ...zhCNGrid,
 };

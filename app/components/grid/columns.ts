@@ -1,0 +1,66 @@
+import type { ColDef } from 'ag-grid-community';
+import { fieldTypes } from '../../../core/fields/registry.ts';
+import { kitOf } from '../fields/index.ts';
+import { CellFrame } from './cell-frame.tsx';
+import { GridCellEditor } from './cell-editor.tsx';
+import { FieldHeader } from './field-header.tsx';
+import { suppressGridKey } from './keyboard.ts';
+import { RowNumberCell } from './row-number-cell.tsx';
+import type { GridField, GridRowData, GridView } from './types.ts';
+
+export const ROW_NUMBER_COL = '__row';
+
+/** The view's fields in its order (unlisted fields after, in table order), hidden ones left out. */
+export function visibleFields(fields: readonly GridField[], view: GridView | null): GridField[] {
+  if (!view) return [...fields];
+  const hidden = new Set(view.hiddenFields);
+  const rank = new Map(view.fieldOrder.map((id, index) => [id, index]));
+  return fields
+    .filter((field) => !hidden.has(field.id))
+    .map((field, index) => ({ field, index }))
+    .sort((a, b) => (rank.get(a.field.id) ?? 1e6 + a.index) - (rank.get(b.field.id) ?? 1e6 + b.index))
+    .map(({ field }) => field);
+}
+
+/**
+ * One column per visible field, its cell and editor from the type's kit; the first field
+ * (the record's name) stays pinned at the left like Airtable's primary field.
+ */
+export function buildColumns(fields: readonly GridField[], view: GridView | null, canEdit: boolean): ColDef<GridRowData>[] {
+  const frozen = Math.max(1, view?.frozenFieldCount ?? 0);
+  const rowNumber: ColDef<GridRowData> = {
+    colId: ROW_NUMBER_COL,
+    headerName: '',
+    width: 72,
+    pinned: 'left',
+    lockPosition: 'left',
+    resizable: false,
+    suppressNavigable: true,
+    suppressMovable: true,
+    editable: false,
+    cellRenderer: RowNumberCell,
+    cellClass: 'row-number-cell',
+  };
+  return [rowNumber, ...fields.map((field, index): ColDef<GridRowData> => {
+    const kit = kitOf(field.type);
+    return {
+      colId: field.id,
+      headerName: field.name,
+      headerComponent: FieldHeader,
+      headerComponentParams: { field },
+      width: view?.fieldWidths[field.id] ?? kit.width,
+      minWidth: 60,
+      pinned: index < frozen ? 'left' : undefined,
+      valueGetter: (params) => params.data?.values[field.id] ?? null,
+      editable: canEdit && !fieldTypes[field.type].readOnly && !!kit.Editor,
+      cellRenderer: CellFrame,
+      cellRendererParams: { field },
+      cellEditor: GridCellEditor,
+      cellEditorParams: { field },
+      cellEditorPopup: kit.popup ?? false,
+      cellEditorPopupPosition: 'over',
+      suppressKeyboardEvent: suppressGridKey,
+      cellClass: 'field-cell',
+    };
+  })];
+}

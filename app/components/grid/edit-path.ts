@@ -1,0 +1,102 @@
+import { fieldTypes } from '../../../core/fields/registry.ts';
+import type { GridController } from './grid-controller.ts';
+import { ApiError } from './rows-client.ts';
+import type { CellChange, CellRef, GridField } from './types.ts';
+
+export type Coerced = { ok: true; value: unknown } | { ok: false; error: string };
+
+/**
+ * Typed or picked input → the value to store, through the field type's own coerce with
+ * typecast and the base's zone, exactly as the server will check it. New select choices
+ * are refused here: adding choices is a schema change, not a cell edit.
+ */
+export function coerceInput(ctrl: GridController, field: GridField, raw: unknown): Coerced {
+  const { cell } = ctrl.setup;
+  const result = fieldTypes[field.type].coerce(raw, field.options as never, {
+    typecast: true,
+    timeZone: cell.timeZone,
+    resolveUser: (input) => {
+      const needle = input.trim().toLowerCase();
+      return cell.members.find((m) => m.id === input || m.email.toLowerCase() === needle || m.name.toLowerCase() === needle)?.id;
+    },
+  });
+  if (!result.ok) return { ok: false, error: cell.t('grid.invalidValue', { message: result.error }) };
+  if (result.addChoices?.length) return { ok: false, error: cell.t('grid.notAChoice', { name: result.addChoices.join(', ') }) };
+  return { ok: true, value: result.value ?? null };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** An editor closed with `raw`: coerce it and store it, or say why not on the cell. */
+export function commitEdit(ctrl: GridController, recordId: string, fieldId: string, raw: unknown): void {
+  const field = ctrl.fieldById.get(fieldId);
+  if (!field) return;
+  const coerced = coerceInput(ctrl, field, raw);
+  if (!coerced.ok) {
+    ctrl.toasts.show(coerced.error, { cell: { recordId, fieldId } });
+    return;
+  }
+  const before = ctrl.valueOf(recordId, fieldId);
+  if (same(before, coerced.value)) return;
+  void applyChanges(ctrl, [{ recordId, fieldId, before, after: coerced.value }], 'after', { record: true });
+}
+
+/**
+ * Shows the changes at once and sends them: one cell through its record's doc (live, merged
+ * with anyone typing in the same record), several through one batch request (one write-path
+ * transaction, one undo step). A refusal puts the old values back and says why.
+ */
+export async function applyChanges(ctrl: GridController, changes: readonly CellChange[], side: 'before' | 'after', options: { record?: boolean } = {}): Promise<boolean> {
+  const { canEdit, cell } = ctrl.setup;
+  if (!canEdit || !changes.length) return false;
+  const other = side === 'after' ? 'before' : 'after';
+  for (const change of changes) ctrl.setCell(change.recordId, change.fieldId, change[side]);
+  if (options.record) ctrl.undo.push(changes);
+  const revert = (message: string, at?: CellRef) => {
+    for (const change of changes) ctrl.setCell(change.recordId, change.fieldId, change[other]);
+    if (options.record) ctrl.undo.drop(changes);
+    ctrl.toasts.show(message, { cell: at ?? (changes.length === 1 ? changes[0] : undefined) });
+  };
+  const docs = ctrl.docs;
+  if (changes.length === 1 && docs) {
+    const change = changes[0]!;
+    const field = ctrl.fieldById.get(change.fieldId);
+    try {
+      await docs.write(change.recordId, change.fieldId, change[side], field?.type === 'longText');
+      return true;
+    } catch (error) {
+      revert(cell.t('grid.saveFailed', { message: (error as Error).message }));
+      return false;
+    }
+  }
+  const byRecord = new Map<string, Record<string, unknown>>();
+  for (const change of changes) byRecord.set(change.recordId, { ...byRecord.get(change.recordId), [change.fieldId]: change[side] });
+  try {
+    const result = await ctrl.rows.batch({ updates: [...byRecord].map(([id, values]) => ({ id, values })) });
+    for (const row of result.updated) ctrl.applyPatch(row.id, row.version, row.values);
+    return true;
+  } catch (error) {
+    revert(cell.t('grid.saveFailed', { message: (error as Error).message }), firstBadCell(error));
+    return false;
+  }
+}
+
+/** The first cell a refused batch names, to mark it. */
+function firstBadCell(error: unknown): CellRef | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const first = (error.details?.errors as Array<{ recordId?: string; fieldId?: string }> | undefined)?.[0];
+  return first?.recordId && first.fieldId ? { recordId: first.recordId, fieldId: first.fieldId } : undefined;
+}
+
+/** The server refused this person's doc edit: the doc (and so the cell) is reverted by the server. */
+export function onEditRejected(ctrl: GridController, recordId: string, fieldId: string, message: string): void {
+  ctrl.toasts.show(ctrl.setup.cell.t('grid.rejected', { message }), { cell: { recordId, fieldId } });
+}
+
+/** Undo (or redo) this person's last step through the same path as an edit. */
+export async function undoStep(ctrl: GridController, redo: boolean): Promise<void> {
+  const step = redo ? ctrl.undo.redo() : ctrl.undo.undo();
+  if (!step) return;
+  const ok = await applyChanges(ctrl, step, redo ? 'after' : 'before');
+  if (!ok) ctrl.undo.drop(step);
+}

@@ -1,0 +1,50 @@
+import type { StoredTypeName } from '../../../core/fields/field-type.ts';
+import type { FilterGroup } from '../../../core/filter/tree.ts';
+
+/** A field as the page loader sends it (the API's field JSON). */
+export interface GridField {
+  id: string;
+  name: string;
+  type: StoredTypeName;
+  options: Record<string, unknown>;
+  description: string | null;
+}
+
+/** A view's config as far as the grid applies it. */
+export interface GridView {
+  id: string;
+  name: string;
+  type: string;
+  personal: boolean;
+  filter: FilterGroup | null;
+  sorts: Array<{ field: string; direction: 'asc' | 'desc' }>;
+  hiddenFields: string[];
+  fieldOrder: string[];
+  fieldWidths: Record<string, number>;
+  frozenFieldCount: number;
+}
+
+/** One row of the grid, as GET …/rows returns it: values keyed by field id. */
+export interface GridRowData {
+  id: string;
+  version: number;
+  values: Record<string, unknown>;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** A cell by its record and field, which stay the same while rows move. */
+export interface CellRef {
+  recordId: string;
+  fieldId: string;
+}
+
+/** One cell's change, as the undo stack keeps it. */
+export interface CellChange extends CellRef {
+  before: unknown;
+  after: unknown;
+}

@@ -1,0 +1,91 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../ui/dialog.tsx';
+import { apiErrorText } from '../ui/api-error-text.ts';
+import { nameProblem, normalizeName } from './names.ts';
+import { createTable } from './schema-api.ts';
+import type { TableJson } from './types.ts';
+import './schema.css';
+
+export interface CreateTableDialogProps {
+  open: boolean;
+  baseId: string;
+  /** The base's tables, so a taken name is caught before the round trip. */
+  tables?: ReadonlyArray<{ id: string; name: string }>;
+  /** The table exists (with its "Name" field and grid view); navigate to it. */
+  onCreated(table: TableJson): void;
+  onClose(): void;
+}
+
+/** Names a new table and creates it (POST /api/v1/bases/:baseId/tables). */
+export function CreateTableDialog(props: CreateTableDialogProps) {
+  return props.open ? <CreateTable {...props} /> : null;
+}
+
+function CreateTable({ baseId, tables = [], onCreated, onClose }: CreateTableDialogProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const aborter = useRef<AbortController | null>(null);
+  const problem = nameProblem(name, tables);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (problem || busy) return;
+    const controller = new AbortController();
+    aborter.current = controller;
+    setBusy(true);
+    setError(null);
+    try {
+      const table = await createTable(baseId, normalizeName(name), controller.signal);
+      onCreated(table);
+      onClose();
+    } catch (caught) {
+      if (!controller.signal.aborted) setError(apiErrorText(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open
+      onClose={() => { aborter.current?.abort(); onClose(); }}
+      title={t('schema.createTable.title')}
+      description={t('schema.createTable.description')}
+      busy={busy}
+      closeLabel={t('ui.close')}
+      footer={
+        <>
+          <button type="button" className="button ghost" onClick={onClose} disabled={busy}>{t('ui.cancel')}</button>
+          <button type="submit" form={`${id}-form`} className="button primary" disabled={busy}>
+            {busy ? t('schema.createTable.submitting') : t('schema.createTable.submit')}
+          </button>
+        </>
+      }
+    >
+      <form id={`${id}-form`} className="stack" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={id}>{t('schema.createTable.nameLabel')}</label>
+          <input
+            id={id}
+            value={name}
+            autoFocus
+            autoComplete="off"
+            maxLength={120}
+            placeholder={t('schema.createTable.namePlaceholder')}
+            aria-invalid={touched && problem ? true : undefined}
+            aria-describedby={touched && problem ? `${id}-error` : undefined}
+            onChange={(event) => setName(event.target.value)}
+          />
+          {touched && problem ? <p id={`${id}-error`} className="field-error">{t(`schema.nameProblems.${problem}`)}</p> : null}
+        </div>
+        {error ? <p className="form-error" role="alert">{error}</p> : null}
+      </form>
+    </Dialog>
+  );
+}

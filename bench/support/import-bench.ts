@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { BENCH_ADMIN, BenchClient } from './rest-client.ts';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
+
+const GENERATOR = path.resolve(import.meta.dirname, '../../../shared/fixtures/gen-customers-csv.mjs');
+
+/** `rows` generated customers (16 columns) as the CSV Excel writes, in the server's temp dir. */
+export function generateCustomersCsv(dir: string, rows: number): string {
+  const file = path.join(dir, `customers-${rows}.csv`);
+  execFileSync(process.execPath, [GENERATOR, String(rows), '42', file]);
+  return file;
+}
+
+/** A server process, a token and an empty base. */
+export async function benchServer(): Promise<{ server: ServerProcess; api: BenchClient; baseId: string }> {
+  const server = await startServerProcess(BENCH_ADMIN);
+  const session = new BenchClient(server.url);
+  await session.call('POST', '/auth/login', { email: BENCH_ADMIN.TESSERA_ADMIN_EMAIL, password: BENCH_ADMIN.TESSERA_ADMIN_PASSWORD });
+  const token = await session.call<{ token: string }>('POST', '/tokens', { name: 'bench' });
+  const api = new BenchClient(server.url, token.body.token);
+  const base = await api.call<{ id: string }>('POST', '/bases', { name: 'Bench' });
+  return { server, api, baseId: base.body.id };
+}
+
+/** Uploads a file (streamed from disk) and polls the job to its end; returns the job. */
+export async function importThroughApi(api: BenchClient, baseId: string, file: string): Promise<any> {
+  const form = new FormData();
+  form.append('file', await fs.openAsBlob(file), path.basename(file));
+  const res = await fetch(`${api.url}/api/v1/bases/${baseId}/imports`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${api.token}` },
+    body: form,
+    signal: AbortSignal.timeout(600_000),
+  });
+  const body = (await res.json()) as { id: string };
+  if (res.status !== 202) throw new Error(`import upload → ${res.status} ${JSON.stringify(body)}`);
+  for (const until = Date.now() + 1_800_000; Date.now() < until; ) {
+    const job = (await api.call('GET', `/imports/${body.id}`)).body;
+    if (job.status === 'done') return job;
+    if (job.status === 'failed' || job.status === 'cancelled') throw new Error(`import ${job.status}: ${job.failure}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('import did not finish within 30 minutes');
+}
+
+/** Downloads an export, counting bytes; returns the byte count. */
+export async function downloadExport(api: BenchClient, tableId: string, query: string): Promise<number> {
+  const res = await fetch(`${api.url}/api/v1/tables/${tableId}/export?${query}`, { headers: { Authorization: `Bearer ${api.token}` }, signal: AbortSignal.timeout(1_800_000) });
+  if (res.status !== 200 || !res.body) throw new Error(`export → ${res.status} ${await res.text()}`);
+  let bytes = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+  return bytes;
+}

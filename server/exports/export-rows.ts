@@ -1,0 +1,82 @@
+import { sql, type Kysely } from 'kysely';
+import type { FilterGroup } from '../../core/filter/tree.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import type { FieldDef, TableSchema } from '../tables/index.ts';
+import { compileFilter, compileOrderBy, requireResolvedFilter, requireResolvedSorts, userTableName } from '../views/index.ts';
+import { requireView } from '../views/views.service.ts';
+import type { ViewConfig } from '../views/view-config.ts';
+
+/** Rows per read: one prepared statement of this many ids, reused for the whole export. */
+const PAGE = 500;
+
+/** What an export writes: the view's visible fields in its order, and its rows in its order. */
+export interface ExportSelection {
+  schema: TableSchema;
+  fields: FieldDef[];
+  viewName?: string;
+  /** Record ids in export order, taken once at the start (8 bytes a record). */
+  ids: number[];
+}
+
+/**
+ * The records of a table, or of a view (its filter, its sorts, its visible fields in its
+ * field order), as a snapshot of ids in order. Reading by id pages afterwards costs the same
+ * at the millionth row as at the first, unlike OFFSET paging, and never holds a cursor open
+ * across the awaits of a slow download (which would block every other request).
+ */
+export function selectForExport(ctx: AppContext, actor: Actor, schema: TableSchema, viewId: string | undefined): ExportSelection {
+  const view = viewId ? requireView(ctx, actor, viewId, 'readRecords', schema.table.id) : undefined;
+  const config = view ? (JSON.parse(view.row.config) as ViewConfig) : {};
+  const filter = config.filter ? requireResolvedFilter(schema, config.filter as FilterGroup) : undefined;
+  const sorts = config.sorts?.length ? requireResolvedSorts(schema, config.sorts) : [];
+  const table = userTableName(schema.table.id);
+  let query = (ctx.db.kysely as unknown as Kysely<any>).selectFrom(table).select(sql.ref(`${table}.id`).as('id'));
+  if (filter) query = query.where(compileFilter(filter, schema.table.id, { now: new Date(), timeZone: schema.timeZone, userId: actor.userId }));
+  for (const item of compileOrderBy(sorts, schema.table.id)) query = query.orderBy(item);
+  const compiled = query.compile();
+  // Uncached: pluck() changes the statement, and this one runs once.
+  const ids = ctx.db.sqlite.prepare(compiled.sql).pluck().all(...(compiled.parameters as unknown[])) as number[];
+  return { schema, fields: visibleFields(schema, config), ids, ...(view ? { viewName: view.row.name } : {}) };
+}
+
+function visibleFields(schema: TableSchema, config: ViewConfig): FieldDef[] {
+  const hidden = new Set(config.hiddenFields ?? []);
+  const order = config.fieldOrder ?? [];
+  const rank = (field: FieldDef) => {
+    const at = order.indexOf(field.id);
+    return at < 0 ? order.length + field.position : at;
+  };
+  // The primary field is never hidden in a grid; it leads the export too.
+  const fields = schema.fields.filter((field) => !hidden.has(field.id) || field.id === schema.table.primary_field_id);
+  return fields.sort((a, b) => (a.id === schema.table.primary_field_id ? -1 : b.id === schema.table.primary_field_id ? 1 : rank(a) - rank(b)));
+}
+
+/**
+ * The selected records' values, page by page, in the snapshot's order. Records deleted since
+ * the snapshot are left out. Each page is one synchronous read; callers await between pages.
+ */
+export function* exportPages(ctx: AppContext, selection: ExportSelection): Generator<unknown[][]> {
+  const { schema, fields, ids } = selection;
+  const columns = fields.map((field) => `"${field.column}"`).join(', ');
+  if (!columns) throw new AppError('INVALID_REQUEST', 'the view shows no fields to export');
+  const statementFor = (size: number) =>
+    ctx.db.sqlite.prepare(`SELECT id, ${columns} FROM "${schema.sqlTable}" WHERE id IN (${new Array(size).fill('?').join(', ')})`).raw(true);
+  const full = statementFor(PAGE);
+  for (let start = 0; start < ids.length; start += PAGE) {
+    const pageIds = ids.slice(start, start + PAGE);
+    const statement = pageIds.length === PAGE ? full : statementFor(pageIds.length);
+    const rows = statement.all(...pageIds) as unknown[][];
+    const byId = new Map(rows.map((row) => [row[0] as number, row]));
+    const page: unknown[][] = [];
+    for (const id of pageIds) {
+      const row = byId.get(id);
+      if (!row) continue;
+      const values = new Array<unknown>(fields.length);
+      for (let i = 0; i < fields.length; i++) values[i] = fields[i]!.fieldType.fromStorage(row[i + 1], fields[i]!.options);
+      page.push(values);
+    }
+    yield page;
+  }
+}

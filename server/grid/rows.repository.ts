@@ -1,0 +1,101 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { FilterContext, ResolvedGroup } from '../../core/filter/resolved.ts';
+import type { ResolvedSort } from '../../core/filter/sort.ts';
+import type { Database } from '../db/index.ts';
+import { compileFilter, compileOrderBy, SYSTEM_ROW_COLUMNS, userTableName, type RecordRow } from '../views/index.ts';
+import type { FieldDef } from '../tables/table-schema.ts';
+
+// User tables are dynamic (`t_<id>`), so the builder is untyped; names come from ids only.
+const builder = (db: Database) => db.kysely as unknown as Kysely<any>;
+
+function whereOf(tableId: string, filter: ResolvedGroup | undefined, ctx: FilterContext): Expression<SqlBool> {
+  return filter ? compileFilter(filter, tableId, ctx) : sql<SqlBool>`1`;
+}
+
+/**
+ * Every `step`-th id of the rows passing the filter, in id order, and how many pass: one
+ * pass over the id b-tree (about 100 ms at 1M rows) that turns every later block read of an
+ * unsorted view into a seek instead of an OFFSET walk.
+ */
+export function scanAnchors(db: Database, tableId: string, filter: ResolvedGroup | undefined, ctx: FilterContext, step: number): { anchors: number[]; total: number; maxId: number } {
+  const table = userTableName(tableId);
+  const compiled = builder(db)
+    .selectFrom(table)
+    .select(sql.ref(`${table}.id`).as('id'))
+    .where(whereOf(tableId, filter, ctx))
+    .orderBy(sql.ref(`${table}.id`))
+    .compile();
+  // A statement of its own: pluck() is sticky, and db.prepare's cache is shared.
+  const statement = db.sqlite.prepare(compiled.sql).pluck();
+  const parameters = compiled.parameters.map((value) => (typeof value === 'boolean' ? Number(value) : value));
+  const anchors: number[] = [];
+  let total = 0;
+  let maxId = 0;
+  for (const id of statement.iterate(...parameters) as IterableIterator<number>) {
+    if (total % step === 0) anchors.push(id);
+    total += 1;
+    maxId = id;
+  }
+  return { anchors, total, maxId };
+}
+
+/** `limit` rows in id order from the `skip`-th row at or after `fromId` (a short walk). */
+export function findRowsFrom(
+  db: Database,
+  query: { tableId: string; fields: readonly FieldDef[]; filter?: ResolvedGroup; fromId: number; skip: number; limit: number },
+  ctx: FilterContext,
+): RecordRow[] {
+  const table = userTableName(query.tableId);
+  const columns = [...SYSTEM_ROW_COLUMNS, ...query.fields.filter((f) => f.fieldType.storage.kind === 'column').map((f) => f.column)];
+  return db.all<RecordRow>(
+    builder(db)
+      .selectFrom(table)
+      .select(columns.map((column) => sql.ref(`${table}.${column}`).as(column)))
+      .where(whereOf(query.tableId, query.filter, ctx))
+      .where(sql.ref(`${table}.id`), '>=', query.fromId)
+      .orderBy(sql.ref(`${table}.id`))
+      .limit(query.limit)
+      .offset(query.skip),
+  );
+}
+
+/**
+ * How many rows passing the filter lie in [fromId, recordId); undefined when the record
+ * itself does not pass (it is not in the view).
+ */
+export function countRowsBetween(db: Database, tableId: string, filter: ResolvedGroup | undefined, ctx: FilterContext, fromId: number, recordId: number): number | undefined {
+  const table = userTableName(tableId);
+  const id = sql.ref(`${table}.id`);
+  const where = whereOf(tableId, filter, ctx);
+  const present = db.first(builder(db).selectFrom(table).select(id.as('id')).where(where).where(id, '=', recordId));
+  if (!present) return undefined;
+  const row = db.first<{ count: number }>(
+    builder(db).selectFrom(table).select(sql<number>`count(*)`.as('count')).where(where).where(id, '>=', fromId).where(id, '<', recordId),
+  );
+  return row?.count ?? 0;
+}
+
+/**
+ * A sorted view's block in two steps: the ids by position (the ORDER BY reads only the sort
+ * keys and ids, which the field's index covers), then those rows' columns. One query would
+ * make SQLite's sorter carry every column of every row before the offset: 5 s for an offset
+ * of 900,000 at 1M rows instead of a fraction of a second.
+ */
+export function findSortedRows(
+  db: Database,
+  query: { tableId: string; fields: readonly FieldDef[]; filter?: ResolvedGroup; sorts: readonly ResolvedSort[]; offset: number; limit: number },
+  ctx: FilterContext,
+): RecordRow[] {
+  const table = userTableName(query.tableId);
+  const id = sql.ref(`${table}.id`);
+  let select = builder(db).selectFrom(table).select(id.as('id')).where(whereOf(query.tableId, query.filter, ctx));
+  for (const item of compileOrderBy(query.sorts, query.tableId)) select = select.orderBy(item);
+  const ids = db.all<{ id: number }>(select.limit(query.limit).offset(query.offset)).map((row) => row.id);
+  if (!ids.length) return [];
+  const columns = [...SYSTEM_ROW_COLUMNS, ...query.fields.filter((f) => f.fieldType.storage.kind === 'column').map((f) => f.column)];
+  const rows = db.all<RecordRow>(
+    builder(db).selectFrom(table).select(columns.map((column) => sql.ref(`${table}.${column}`).as(column))).where(id, 'in', ids),
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((rowId) => byId.get(rowId) ?? []);
+}

@@ -1,0 +1,76 @@
+import { cellText } from './cell-input.ts';
+import { columnNames, detectHeaderRow } from './header-row.ts';
+import { fileError } from './import-error.ts';
+import { inferField, type InferredField } from './infer-type.ts';
+import { HEADER_SCAN_ROWS, INFERENCE_ROWS, PREVIEW_ROWS } from './limits.ts';
+import type { ImportSource, SheetInfo, SourceRow } from './source.ts';
+
+export interface ColumnInspection extends InferredField {
+  /** 0-based position in the file. */
+  index: number;
+  /** The header's text, or "Column C" when it has none. */
+  name: string;
+}
+
+/** What the preview shows of a sheet and what a plan needs: header, columns with inferred types, first rows. */
+export interface SheetInspection {
+  name: string;
+  hidden: boolean;
+  /** 1-based row number of the header, as Excel shows it. */
+  headerRow: number;
+  /** Data rows below the header, when the file says (an .xlsx's used range). */
+  rowsTotal?: number;
+  columns: ColumnInspection[];
+  rows: Array<{ row: number; cells: Array<string | number | boolean | null> }>;
+  /** Hidden rows among those read, and hidden columns (by name): imported unless asked otherwise. */
+  hiddenRows: number[];
+  hiddenColumns: string[];
+  empty: boolean;
+}
+
+/**
+ * Reads the top of a sheet — up to 20 rows to find the header and 1,000 below it to infer
+ * each column's type — never the whole file.
+ */
+export async function inspectSheet(source: ImportSource, sheet: SheetInfo, headerRow?: number): Promise<SheetInspection> {
+  const reader = source.openSheet(sheet.name);
+  const rows: SourceRow[] = [];
+  try {
+    for await (const chunk of reader.rows()) {
+      rows.push(...chunk);
+      if (rows.length >= HEADER_SCAN_ROWS + INFERENCE_ROWS) break;
+    }
+  } finally {
+    reader.close();
+  }
+  let headerIndex: number;
+  if (headerRow !== undefined) {
+    headerIndex = rows.findIndex((row) => row.row === headerRow);
+    if (headerIndex < 0) throw fileError('INVALID_REQUEST', { sheet: sheet.name, row: headerRow }, 'the header row given is empty or not among the first rows of the sheet');
+  } else {
+    headerIndex = detectHeaderRow(rows.slice(0, HEADER_SCAN_ROWS));
+  }
+  const header = rows[headerIndex];
+  const data = rows.slice(headerIndex + 1, headerIndex + 1 + INFERENCE_ROWS);
+  const width = Math.max(header?.cells.length ?? 0, ...data.map((row) => row.cells.length));
+  const names = columnNames(header, width);
+  const columns = names.map((name, index): ColumnInspection => ({ index, name, ...inferField(name, data.map((row) => row.cells[index] ?? null)) }));
+  const headerNumber = header?.row ?? 1;
+  return {
+    name: sheet.name,
+    hidden: sheet.hidden,
+    headerRow: headerNumber,
+    ...(sheet.lastRow !== undefined ? { rowsTotal: Math.max(0, sheet.lastRow - headerNumber) } : {}),
+    columns,
+    rows: data.slice(0, PREVIEW_ROWS).map((row) => ({
+      row: row.row,
+      cells: names.map((_, i) => {
+        const cell = row.cells[i] ?? null;
+        return typeof cell === 'object' && cell !== null ? cellText(cell) : cell;
+      }),
+    })),
+    hiddenRows: data.filter((row) => row.hidden).map((row) => row.row).slice(0, 1000),
+    hiddenColumns: sheet.hiddenColumns.filter((i) => i < names.length).map((i) => names[i]!),
+    empty: !header,
+  };
+}

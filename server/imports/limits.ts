@@ -1,0 +1,37 @@
+import { MAX_FIELDS } from '../tables/index.ts';
+
+/**
+ * What an import accepts (docs/imports.md). Each limit is checked where the bytes are read,
+ * before anything is written, and its error names the limit and where the file broke it.
+ */
+export const IMPORT_LIMITS = {
+  /** A CSV is streamed from disk, so its size costs time, not memory. */
+  csvBytes: 1024 * 1024 * 1024,
+  /** An .xlsx keeps its shared strings in memory while its sheets stream. */
+  xlsxBytes: 100 * 1024 * 1024,
+  /** Sum of the declared uncompressed sizes of every part of an .xlsx. */
+  xlsxUncompressedBytes: 2 * 1024 * 1024 * 1024,
+  /** A part that inflates more than this ratio (and past 1 MB) is a zip bomb, not a sheet. */
+  xlsxCompressionRatio: 200,
+  /** Shared strings, styles and the workbook are read whole; sheets stream. */
+  xlsxWholePartBytes: 256 * 1024 * 1024,
+  xlsxEntries: 10_000,
+  /** Airtable's long text limit; nothing a person types into a cell is longer. */
+  cellChars: 100_000,
+  /** A table holds at most MAX_FIELDS fields, so a wider file cannot be imported. */
+  columns: MAX_FIELDS,
+  /** Errors kept per import for the report; the count goes on beyond it. */
+  reportedErrors: 100_000,
+  /** The options field of the upload. */
+  optionsBytes: 1024 * 1024,
+} as const;
+
+/** Rows per write batch: one transaction each, the event loop free between them. */
+export const IMPORT_BATCH_ROWS = 5_000;
+/** Rows shown per sheet by the preview, and read to infer each column's type. */
+export const PREVIEW_ROWS = 50;
+export const INFERENCE_ROWS = 1_000;
+/** Rows above the header that header detection looks at (title rows, notes). */
+export const HEADER_SCAN_ROWS = 20;
+/** Bytes read to detect the encoding and delimiter of a CSV. */
+export const SNIFF_BYTES = 64 * 1024;

@@ -1,0 +1,88 @@
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { uiBuildExists } from '../../server/http/ui.ts';
+import { login, openPage, type TestPage } from '../support/browser.ts';
+import { PASSWORD, signUp, type SignedUp } from '../support/fixtures.ts';
+import type { startTestServer } from '../support/test-server.ts';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+export interface GridTeam {
+  baseId: string;
+  tableId: string;
+  field: Record<'Name' | 'Score' | 'Stage' | 'Done', string>;
+  recordIds: string[];
+  owner: SignedUp;
+  editor: SignedUp;
+  viewer: SignedUp;
+}
+
+export function requireUiBuild(): void {
+  if (!uiBuildExists()) throw new Error('no UI build: run `npx react-router build` (npm test does) before the e2e tests');
+}
+
+/** An owner, an editor and a viewer who can sign in, and a small customers table. */
+export async function seedGridTeam(server: Server, rows = 8): Promise<GridTeam> {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const owner = await signUp(server.url, 'Mei Lin', `mei-${suffix}@example.com`);
+  const editor = await signUp(server.url, 'Wang Fang', `wang-${suffix}@example.com`);
+  const viewer = await signUp(server.url, 'Li Na', `li-${suffix}@example.com`);
+  const base = await owner.client.post('/bases', { name: 'East China' });
+  for (const [who, role] of [[editor, 'editor'], [viewer, 'viewer']] as const) {
+    const res = await owner.client.post(`/bases/${base.body.id}/members`, { email: who.user.email, role });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  }
+  const table = await owner.client.post(`/bases/${base.body.id}/tables`, {
+    name: 'Customers',
+    fields: [
+      { name: 'Name', type: 'singleLineText' },
+      { name: 'Score', type: 'number' },
+      { name: 'Stage', type: 'singleSelect', options: { choices: [{ name: 'Lead' }, { name: 'Won' }] } },
+      { name: 'Done', type: 'checkbox' },
+    ],
+  });
+  expect(table.status, JSON.stringify(table.body)).toBe(201);
+  const field = Object.fromEntries(table.body.fields.map((f: { id: string; name: string }) => [f.name, f.id])) as GridTeam['field'];
+  const records = Array.from({ length: rows }, (_, i) => ({ fields: { Name: `Customer ${i}`, Score: i * 10, Stage: 'Lead' } }));
+  const created = await owner.client.post(`/tables/${table.body.id}/records`, { records });
+  expect(created.status, JSON.stringify(created.body)).toBe(200);
+  return { baseId: base.body.id, tableId: table.body.id, field, recordIds: created.body.records.map((r: { id: string }) => r.id), owner, editor, viewer };
+}
+
+/** A signed-in page on the table, with its first row rendered. */
+export async function openGrid(browser: Browser, server: Server, team: GridTeam, who: SignedUp, lang = 'en-US'): Promise<TestPage> {
+  const opened = await openPage(browser, server.url, { lang });
+  await opened.page.setViewportSize({ width: 1280, height: 800 });
+  await opened.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await opened.page.goto(`/login?redirectTo=${encodeURIComponent(`/bases/${team.baseId}/tables/${team.tableId}`)}`);
+  await login(opened.page, { email: who.user.email, password: PASSWORD });
+  await opened.page.waitForURL(`**/tables/${team.tableId}`);
+  await cell(opened.page, 0, team.field.Name).locator('.cell-frame').waitFor();
+  return opened;
+}
+
+export function cell(page: Page, row: number, fieldId: string) {
+  return page.locator(`.ag-row[row-index="${row}"] .ag-cell[col-id="${fieldId}"]`);
+}
+
+export async function cellText(page: Page, row: number, fieldId: string): Promise<string> {
+  return ((await cell(page, row, fieldId).textContent()) ?? '').trim();
+}
+
+/** Focuses a cell without editing it: a single click near its corner, away from any button in it. */
+export async function focusCell(page: Page, row: number, fieldId: string): Promise<void> {
+  await cell(page, row, fieldId).click({ position: { x: 4, y: 4 } });
+}
+
+/** Types into a focused cell: the first key opens the editor with itself as the value. */
+export async function typeIntoCell(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text);
+}
+
+/** One column of a user table, straight from SQLite. */
+export function dbValue(server: Server, tableId: string, fieldId: string, recordId: string): unknown {
+  const row = server.ctx.db.sqlite.prepare(`SELECT f_${fieldId} AS value FROM t_${tableId} WHERE id = ?`).get(Number(recordId.slice(3))) as { value: unknown } | undefined;
+  return row?.value ?? null;
+}
+
+export const POLL = { timeout: 5000, interval: 25 } as const;
