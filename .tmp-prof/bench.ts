@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { CollabClient } from '../collab/client/index.ts';
 import { percentile, round, type Bench, type BenchContext } from '../bench/harness.ts';
 import { BENCH_ADMIN, BenchClient } from '../bench/support/rest-client.ts';
-import { startServerProcess } from '../bench/support/server-process.ts';
+import { startServerProcess } from './server-process.ts';
 
 const RECORDS = 20;
 const FIELDS = 10;

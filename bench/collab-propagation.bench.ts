@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import WebSocket from 'ws';
 import { CollabClient } from '../collab/client/index.ts';
@@ -9,16 +10,16 @@ import { startServerProcess } from './support/server-process.ts';
 const RECORDS = 20;
 const FIELDS = 10;
 const EDITS_PER_SECOND = 2;
+/** Client threads: the simulated browsers' own work must not be what is measured. */
+const THREADS = 2;
 
 /**
- * ARCHITECTURE §5 under load: simulated clients (the real provider, in this process) on one
- * table, each with the table channel and one record doc open, each editing 2 cells/s. The
- * server runs in its own process. Measured: edit → patch on every other client's table
- * channel, edit → update in the other docs of the record, edits missing from the record
- * history at the end (must be 0), and the server's peak RSS.
- *
- * Every client owns its cells (record i % 20, field ⌊i / 20⌋ % 10), so every edit must reach
- * SQLite: a concurrent overwrite of someone else's cell would make "lost" ambiguous.
+ * ARCHITECTURE §5 under load: simulated clients (the real provider, in worker threads of
+ * this process) on one table, each with the table channel and one record doc open, each
+ * editing 2 cells/s; the server in its own process. Measured: edit → patch on every other
+ * client's table channel, edit → update in the record's other open docs, edits missing
+ * from the record history (must be 0), and the server's peak RSS. Every client owns its
+ * cells (record i % 20, field ⌊i / 20⌋ % 10), so every edit must reach SQLite.
  */
 export const collabPropagationBench: Bench = {
   name: 'collab-propagation',
@@ -26,111 +27,126 @@ export const collabPropagationBench: Bench = {
     const clients = Math.max(10, bench.scale(200));
     const seconds = Math.max(5, bench.scale(60));
     const server = await startServerProcess(BENCH_ADMIN);
-    const sims: Sim[] = [];
+    const workers: Worker[] = [];
     try {
-      const { api, token, tableId, fieldIds, recordIds } = await prepare(server.url);
-      const wsUrl = `${server.url.replace(/^http/, 'ws')}/collab`;
-      const stats = new Stats();
-      for (let i = 0; i < clients; i++) sims.push(openSim(i, wsUrl, token, tableId, recordIds[i % RECORDS]!, fieldIds[Math.floor(i / RECORDS) % FIELDS]!, stats));
-      await Promise.all(sims.map((sim) => sim.doc.synced()));
-      await new Promise((resolve) => setTimeout(resolve, 500)); // table channels authenticated
-
+      const setup = await prepare(server.url);
+      const per = Math.ceil(clients / THREADS);
+      for (let t = 0; t < THREADS; t++) {
+        const range = [t * per, Math.min(clients, (t + 1) * per)];
+        workers.push(new Worker(THREAD_ENTRY, { eval: true, workerData: { ...setup, range, seconds } }));
+      }
+      await Promise.all(workers.map((worker) => reply(worker, 'ready')));
       const started = performance.now();
-      let lagMax = 0;
-      let lagLast = performance.now();
-      const lagTimer = setInterval(() => {
-        const t = performance.now();
-        lagMax = Math.max(lagMax, t - lagLast - 100);
-        lagLast = t;
-      }, 100);
-      const progress = process.env.DEBUG_BENCH ? setInterval(() => console.log('deliveries', stats.channel.length, 'lagMax', Math.round(lagMax), 'p50', round(percentile(stats.channel.slice(-5000), 50))), 2000) : undefined;
-      const timers = sims.map((sim) => startEditing(sim, seconds * 1000));
-      await Promise.all(timers);
+      workers.forEach((worker) => worker.postMessage('start'));
+      const results = await Promise.all(workers.map((worker) => reply<ThreadResult>(worker, 'done')));
       const editing = (performance.now() - started) / 1000;
-      clearInterval(lagTimer);
-      clearInterval(progress);
-      bench.report({ name: 'client process: worst event-loop lag', value: Math.round(lagMax), unit: 'ms' });
-      await quiesce(sims);
-      await new Promise((resolve) => setTimeout(resolve, 1000)); // last patches in flight
 
-      const edits = sims.reduce((sum, sim) => sum + sim.sent.length, 0);
-      bench.report({ name: `${clients} clients × ${EDITS_PER_SECOND} edits/s for ${Math.round(editing)} s: edits`, value: edits, unit: 'edits' });
-      reportLatency(bench, 'edit → patch on every other client (table channel)', stats.channel);
-      reportLatency(bench, 'edit → update in the record\'s other open docs', stats.doc);
-      bench.report({ name: 'patches not delivered', value: edits * (clients - 1) - stats.channel.length, unit: 'patches', target: '0' });
-      bench.report({ name: 'lost edits (sent, not in record history)', value: lostEdits(server.dataDir, tableId, sims), unit: 'edits', target: '0' });
-      const last = await api.call<{ records: Array<{ id: string; fields: Record<string, unknown> }> }>('GET', `/tables/${tableId}/records?pageSize=100&returnFieldsByFieldId=true`);
-      bench.report({ name: 'cells whose final value is not the last edit', value: staleCells(sims, last.body.records), unit: 'cells', target: '0' });
+      const sent = results.flatMap((result) => result.sent);
+      const edits = sent.reduce((sum, values) => sum + values.length, 0);
+      const channel = results.flatMap((result) => [...result.channel]);
+      bench.report({ name: `${clients} clients × ${EDITS_PER_SECOND} edits/s for ${seconds} s: edits`, value: edits, unit: 'edits' });
+      reportLatency(bench, 'edit → patch on every other client (table channel)', channel);
+      reportLatency(bench, 'edit → update in the record\'s other open docs', results.flatMap((result) => [...result.doc]));
+      bench.report({ name: 'patches not delivered', value: edits * (clients - 1) - channel.length, unit: 'patches', target: '0' });
+      bench.report({ name: 'lost edits (sent, not in record history)', value: lostEdits(server.dataDir, setup.tableId, sent), unit: 'edits', target: '0' });
+      bench.report({ name: 'cells whose final value is not the last edit', value: await staleCells(setup, sent), unit: 'cells', target: '0' });
       bench.report({ name: 'server peak RSS', value: server.peakRssMb(), unit: 'MB', target: '≤ 500' });
+      bench.report({ name: 'client threads: worst event-loop lag', value: Math.max(...results.map((result) => result.lagMax)), unit: 'ms' });
     } finally {
-      for (const sim of sims) sim.client.destroy();
+      await Promise.all(workers.map((worker) => worker.terminate()));
       await server.stop();
     }
   },
 };
 
-interface Sim {
-  index: number;
-  client: CollabClient;
-  doc: ReturnType<CollabClient['openRecord']>;
-  recordId: number;
-  fieldId: string;
-  sent: string[];
+interface Setup {
+  url: string;
+  token: string;
+  tableId: string;
+  fieldIds: string[];
+  recordIds: number[];
 }
 
-class Stats {
-  readonly channel: number[] = [];
-  readonly doc: number[] = [];
+interface ThreadResult {
+  channel: Float64Array;
+  doc: Float64Array;
+  /** Per client of the thread, in index order: every value it set. */
+  sent: string[][];
+  lagMax: number;
 }
 
+/** Workers do not inherit tsx's loader in Node 20: register it, then load this module. */
+const THREAD_ENTRY = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+
+function reply<T = void>(worker: Worker, type: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('message', (message: { type: string; result?: T }) => {
+      if (message.type === type) resolve(message.result as T);
+    });
+  });
+}
+
+/** Cell owned by client i. */
+const cellOf = (setup: Setup, i: number) => ({ recordId: setup.recordIds[i % RECORDS]!, fieldId: setup.fieldIds[Math.floor(i / RECORDS) % FIELDS]! });
 /** `<client>:<seq>:<epoch ms>`: each edit is unique and carries the moment it was made. */
 const now = () => performance.timeOrigin + performance.now();
 const sentAt = (value: unknown) => (typeof value === 'string' ? Number(value.split(':')[2]) : NaN);
 const sender = (value: unknown) => (typeof value === 'string' ? Number(value.split(':')[0]) : NaN);
 
-function openSim(index: number, url: string, token: string, tableId: string, recordId: number, fieldId: string, stats: Stats): Sim {
-  const client = new CollabClient({ url, token, WebSocketPolyfill: WebSocket });
-  const channel = client.openTable(tableId, {
-    onMessage(message) {
-      if (message.type !== 'patch') return;
-      for (const value of Object.values(message.values)) {
-        if (sender(value) !== index && Number.isFinite(sentAt(value))) stats.channel.push(now() - sentAt(value));
+/** One client thread: its share of the clients, edits on 'start', samples back on 'done'. */
+async function clientThread(data: Setup & { range: [number, number]; seconds: number }): Promise<void> {
+  const channel: number[] = [];
+  const doc: number[] = [];
+  const wsUrl = `${data.url.replace(/^http/, 'ws')}/collab`;
+  const sims = [];
+  for (let index = data.range[0]; index < data.range[1]; index++) {
+    const { recordId, fieldId } = cellOf(data, index);
+    const client = new CollabClient({ url: wsUrl, token: data.token, WebSocketPolyfill: WebSocket });
+    client.openTable(data.tableId, {
+      onMessage(message) {
+        if (message.type !== 'patch') return;
+        for (const value of Object.values(message.values)) if (sender(value) !== index && sentAt(value)) channel.push(now() - sentAt(value));
+      },
+    }).setPresence({ cell: { recordId: `rec${recordId}`, fieldId } });
+    const handle = client.openRecord(data.tableId, recordId);
+    handle.fields.observe((event) => {
+      if (event.transaction.local) return;
+      for (const key of event.keysChanged) {
+        const value = handle.fields.get(key);
+        if (sender(value) !== index && sentAt(value)) doc.push(now() - sentAt(value));
       }
-    },
-  });
-  channel.setPresence({ cell: { recordId: `rec${recordId}`, fieldId } });
-  const doc = client.openRecord(tableId, recordId);
-  doc.fields.observe((event) => {
-    if (event.transaction.local) return;
-    for (const key of event.keysChanged) {
-      const value = doc.fields.get(key);
-      if (sender(value) !== index && Number.isFinite(sentAt(value))) stats.doc.push(now() - sentAt(value));
-    }
-  });
-  return { index, client, doc, recordId, fieldId, sent: [] };
-}
+    });
+    sims.push({ index, client, handle, fieldId, sent: [] as string[] });
+  }
+  await Promise.all(sims.map((sim) => sim.handle.synced()));
+  await new Promise((resolve) => setTimeout(resolve, 500)); // table channels authenticated too
+  parentPort!.postMessage({ type: 'ready' });
+  await new Promise((resolve) => parentPort!.once('message', resolve));
 
-function startEditing(sim: Sim, durationMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const end = performance.now() + durationMs;
+  let lagMax = 0;
+  let last = performance.now();
+  const lag = setInterval(() => {
+    lagMax = Math.max(lagMax, performance.now() - last - 100);
+    last = performance.now();
+  }, 100);
+  const end = performance.now() + data.seconds * 1000;
+  await Promise.all(sims.map((sim) => new Promise<void>((resolve) => {
     const tick = () => {
       if (performance.now() >= end) return resolve();
       const value = `${sim.index}:${sim.sent.length}:${now().toFixed(3)}`;
       sim.sent.push(value);
-      sim.doc.fields.set(sim.fieldId, value);
+      sim.handle.fields.set(sim.fieldId, value);
       setTimeout(tick, 1000 / EDITS_PER_SECOND);
     };
     setTimeout(tick, Math.random() * (1000 / EDITS_PER_SECOND)); // spread the clients out
-  });
-}
-
-async function quiesce(sims: Sim[]): Promise<void> {
+  })));
+  clearInterval(lag);
   const deadline = Date.now() + 60_000;
-  while (sims.some((sim) => sim.doc.provider.hasUnsyncedChanges)) {
-    if (process.env.DEBUG_BENCH) console.log('unsynced', sims.filter((sim) => sim.doc.provider.hasUnsyncedChanges).map((sim) => [sim.index, sim.doc.provider.unsyncedChanges, sim.doc.provider.isAuthenticated, sim.doc.provider.isSynced, sim.client.socket.status]).slice(0, 10));
-    if (Date.now() > deadline) throw new Error('clients still had unacknowledged edits after 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  while (sims.some((sim) => sim.handle.provider.hasUnsyncedChanges) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // the last patches in flight
+  const result: ThreadResult = { channel: Float64Array.from(channel), doc: Float64Array.from(doc), sent: sims.map((sim) => sim.sent), lagMax: Math.round(lagMax) };
+  parentPort!.postMessage({ type: 'done', result }, [result.channel.buffer as ArrayBuffer, result.doc.buffer as ArrayBuffer]);
 }
 
 function reportLatency(bench: BenchContext, name: string, samples: number[]): void {
@@ -141,26 +157,33 @@ function reportLatency(bench: BenchContext, name: string, samples: number[]): vo
   bench.report({ name: `${name} samples`, value: samples.length, unit: 'deliveries' });
 }
 
-/** Reads the record history from the server's SQLite file (read-only, WAL allows it). */
-function lostEdits(dataDir: string, tableId: string, sims: Sim[]): number {
+/** Reads the record history from the server's SQLite file (read-only; WAL allows it). */
+function lostEdits(dataDir: string, tableId: string, sent: string[][]): number {
   const db = new BetterSqlite3(path.join(dataDir, 'tessera.db'), { readonly: true });
   try {
     const written = new Set<unknown>();
     for (const row of db.prepare('SELECT changes FROM record_history WHERE table_id = ?').iterate(tableId) as Iterable<{ changes: string }>) {
       for (const [, after] of Object.values(JSON.parse(row.changes) as Record<string, [unknown, unknown]>)) written.add(after);
     }
-    return sims.reduce((sum, sim) => sum + sim.sent.filter((value) => !written.has(value)).length, 0);
+    return sent.flat().filter((value) => !written.has(value)).length;
   } finally {
     db.close();
   }
 }
 
-function staleCells(sims: Sim[], records: Array<{ id: string; fields: Record<string, unknown> }>): number {
-  const byId = new Map(records.map((record) => [record.id, record.fields]));
-  return sims.filter((sim) => sim.sent.length && byId.get(`rec${sim.recordId}`)?.[sim.fieldId] !== sim.sent.at(-1)).length;
+async function staleCells(setup: Setup, sent: string[][]): Promise<number> {
+  const api = new BenchClient(setup.url, setup.token);
+  const page = await api.call<{ records: Array<{ id: string; fields: Record<string, unknown> }> }>(
+    'GET', `/tables/${setup.tableId}/records?pageSize=100&returnFieldsByFieldId=true`,
+  );
+  const byId = new Map(page.body.records.map((record) => [record.id, record.fields]));
+  return sent.filter((values, i) => {
+    const { recordId, fieldId } = cellOf(setup, i);
+    return values.length > 0 && byId.get(`rec${recordId}`)?.[fieldId] !== values.at(-1);
+  }).length;
 }
 
-async function prepare(url: string): Promise<{ api: BenchClient; token: string; tableId: string; fieldIds: string[]; recordIds: number[] }> {
+async function prepare(url: string): Promise<Setup> {
   const session = new BenchClient(url);
   await session.call('POST', '/auth/login', { email: BENCH_ADMIN.TESSERA_ADMIN_EMAIL, password: BENCH_ADMIN.TESSERA_ADMIN_PASSWORD });
   const token = (await session.call<{ token: string }>('POST', '/tokens', { name: 'collab bench' })).body.token;
@@ -172,10 +195,13 @@ async function prepare(url: string): Promise<{ api: BenchClient; token: string; 
     records: Array.from({ length: RECORDS }, (_, i) => ({ fields: { 客户名称: `客户 ${i + 1}` } })),
   });
   return {
-    api,
+    url,
     token,
     tableId: table.body.id,
     fieldIds: table.body.fields.slice(1).map((field) => field.id),
     recordIds: created.body.records.map((record) => Number(record.id.slice(3))),
   };
 }
+
+// This module is also the client threads' entry point (see THREAD_ENTRY).
+if (!isMainThread && (workerData as { range?: unknown } | null)?.range) await clientThread(workerData);

@@ -10,9 +10,10 @@ export const exportCsvBench: Bench = {
   name: 'export-csv',
   async run(bench) {
     const rows = bench.scale(1_000_000);
+    const csv = generateCustomersCsv(rows);
     const { server, api, baseId } = await benchServer();
     try {
-      const job = await importThroughApi(api, baseId, generateCustomersCsv(server.dataDir, rows));
+      const job = await importThroughApi(api, baseId, csv.file);
       const tableId = job.tables[0].id as string;
       const label = `${rows.toLocaleString('en')} rows × 16 columns`;
       for (const [name, query, target] of [
@@ -29,6 +30,7 @@ export const exportCsvBench: Bench = {
       bench.report({ name: `${label}: server peak RSS`, value: server.peakRssMb(), unit: 'MB', target: '≤ 600' });
     } finally {
       await server.stop();
+      csv.remove();
     }
   },
 };

@@ -11,9 +11,10 @@ export const importCsvBench: Bench = {
   name: 'import-csv',
   async run(bench) {
     const rows = bench.scale(1_000_000);
+    const csv = generateCustomersCsv(rows);
     const { server, api, baseId } = await benchServer();
     try {
-      const file = generateCustomersCsv(server.dataDir, rows);
+      const file = csv.file;
       const label = `${rows.toLocaleString('en')} rows × 16 columns`;
       const t0 = performance.now();
       const job = await importThroughApi(api, baseId, file);
@@ -27,6 +28,7 @@ export const importCsvBench: Bench = {
       bench.report({ name: `${label}: CSV export size`, value: round(bytes / 1024 / 1024, 1), unit: 'MB' });
     } finally {
       await server.stop();
+      csv.remove();
     }
   },
 };

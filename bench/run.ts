@@ -1,10 +1,21 @@
+import { collabPropagationBench } from './collab-propagation.bench.ts';
+import { exportCsvBench } from './export-csv.bench.ts';
+import { gridOpenBench } from './grid-open.bench.ts';
 import { runBenches, type Bench } from './harness.ts';
+import { importCsvBench } from './import-csv.bench.ts';
 import { restRecordsBench } from './rest-records.bench.ts';
 import { sqliteSynchronousBench } from './sqlite-synchronous.bench.ts';
 import { writePathBulkBench } from './write-path-bulk.bench.ts';
 
-// `npm run bench` runs them all; `npm run bench -- name …` runs the named ones.
-const all: Bench[] = [sqliteSynchronousBench, writePathBulkBench, restRecordsBench];
+// `npm run bench` runs them all; `npm run bench -- name …` runs the named ones;
+// BENCH_SCALE=small shrinks every run a hundredfold for a quick check.
+const all: Bench[] = [
+  sqliteSynchronousBench, writePathBulkBench, restRecordsBench,
+  collabPropagationBench, gridOpenBench,
+  importCsvBench, exportCsvBench,
+];
 const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !all.some((bench) => bench.name === name));
+if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; known: ${all.map((b) => b.name).join(', ')}`);
 const chosen = wanted.length ? all.filter((bench) => wanted.includes(bench.name)) : all;
 await runBenches(chosen);

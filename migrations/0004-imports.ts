@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-// Frozen once landed. Import jobs (docs/imports.md, docs/decisions/0031): the job and its
+// Frozen once landed. Import jobs (docs/imports.md, "Nothing is half imported"): the job and its
 // progress, the per-cell errors of its report, and an undo log — the record ids it created
 // (as ranges) and the values it overwrote — written in the same transaction as each batch,
 // so a cancel, a failure or a restart can put the table back as it was.

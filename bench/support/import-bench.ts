@@ -1,16 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { BENCH_ADMIN, BenchClient } from './rest-client.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 const GENERATOR = path.resolve(import.meta.dirname, '../../../shared/fixtures/gen-customers-csv.mjs');
 
-/** `rows` generated customers (16 columns) as the CSV Excel writes, in the server's temp dir. */
-export function generateCustomersCsv(dir: string, rows: number): string {
+/**
+ * `rows` generated customers (16 columns) as the CSV Excel writes, in a temp dir. Made before
+ * the server's first request: a keep-alive socket left idle while a million rows are written
+ * is closed by the server, and the upload's reuse of it would fail with EPIPE.
+ */
+export function generateCustomersCsv(rows: number): { file: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-csv-'));
   const file = path.join(dir, `customers-${rows}.csv`);
   execFileSync(process.execPath, [GENERATOR, String(rows), '42', file]);
-  return file;
+  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A server process, a token and an empty base. */

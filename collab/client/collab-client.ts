@@ -81,13 +81,21 @@ export class CollabClient {
     };
   }
 
-  /** Opens a record's doc; pass the Y.Doc kept from an earlier session to sync offline edits. */
-  openRecord(tableId: string, recordId: number, handlers: Handlers<RecordDocMessage> & { document?: Y.Doc } = {}): RecordDocHandle {
+  /**
+   * Opens a record's doc; pass the Y.Doc kept from an earlier session to sync offline edits.
+   * Presence lives on the table channel (which cell is being edited), so a record doc has
+   * no awareness unless asked for (text cursors inside a long text).
+   */
+  openRecord(
+    tableId: string,
+    recordId: number,
+    handlers: Handlers<RecordDocMessage> & { document?: Y.Doc; awareness?: boolean } = {},
+  ): RecordDocHandle {
     const document = handlers.document ?? new Y.Doc();
     const provider = this.provider(recordDocName(tableId, recordId), document, (payload) => {
       const message = parseMessage(recordDocMessage, payload);
       if (message) handlers.onMessage?.(message);
-    }, handlers);
+    }, handlers, handlers.awareness ?? false);
     return {
       provider,
       document,
@@ -136,11 +144,13 @@ export class CollabClient {
     this.socket.destroy();
   }
 
-  private provider(name: string, document: Y.Doc, onStateless: (payload: string) => void, handlers: Handlers<unknown>): HocuspocusProvider {
+  private provider(name: string, document: Y.Doc, onStateless: (payload: string) => void, handlers: Handlers<unknown>, awareness = true): HocuspocusProvider {
     if (this.open.has(name)) throw new Error(`${name} is already open on this client`);
     const provider = new HocuspocusProvider({
       name,
       document,
+      // Undefined lets the provider create one; null means none.
+      ...(awareness ? {} : { awareness: null }),
       websocketProvider: this.socket,
       token: this.options.token ?? '',
       onStateless: ({ payload }) => onStateless(payload),

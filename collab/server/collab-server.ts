@@ -109,6 +109,7 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
   });
 
   const offSchema = ctx.events.on('schema', (event) => {
+    docs.forgetSchema(event.tableId);
     if (event.kind === 'table' && event.action === 'deleted') {
       for (const entry of docs.ofTable(event.tableId)) {
         entry.deleted = true;

@@ -68,8 +68,11 @@ export class EditQueue {
     const acks = this.acks;
     this.edits = [];
     this.acks = [];
-    if (edits.length) this.commit(edits);
-    for (const send of acks) send();
+    try {
+      if (edits.length) this.commit(edits);
+    } finally {
+      for (const send of acks) send();
+    }
   }
 
   private commit(edits: PendingEdit[]): void {
@@ -79,7 +82,7 @@ export class EditQueue {
     this.channel.hold();
     try {
       this.ctx.db.transaction(() => {
-        for (const edit of edits) for (const rejection of writeEdit(this.ctx, edit)) replies.push([edit, rejection]);
+        for (const edit of edits) for (const rejection of this.write(edit)) replies.push([edit, rejection]);
         // Every touched key now shows SQL's value: refused ones go back, accepted ones take
         // the stored form ('' becomes no key, an email's domain lowercase). Stored here, in
         // the edits' transaction.
@@ -94,7 +97,7 @@ export class EditQueue {
       // the group goes back, and each sender is told.
       this.channel.discard();
       console.error('collab: committing client edits failed; they are reverted', error);
-      for (const [entry, keys] of touched) this.docs.resync(entry, keys);
+      for (const [entry, keys] of touched) this.revert(entry, keys);
       replies = edits.flatMap((edit) =>
         [...edit.values.keys()].map((fieldId): [PendingEdit, Rejection] => [edit, { fieldId, code: 'INTERNAL', message: 'the change could not be saved' }]),
       );
@@ -102,6 +105,25 @@ export class EditQueue {
     for (const [{ entry, connection }, rejection] of replies) {
       const message: RecordDocMessage = { type: 'rejected', recordId: apiRecordId(entry.recordId), ...rejection };
       connection.sendStateless(JSON.stringify(message));
+    }
+  }
+
+  /** One edit in its own savepoint: a bug in one edit fails that edit, not its group. */
+  private write(edit: PendingEdit): Rejection[] {
+    try {
+      return this.ctx.db.transaction(() => writeEdit(this.ctx, edit));
+    } catch (error) {
+      console.error(`collab: could not write an edit of ${edit.entry.name}`, error);
+      return [...edit.values.keys()].map((fieldId) => ({ fieldId, code: 'INTERNAL', message: 'the change could not be saved' }));
+    }
+  }
+
+  private revert(entry: LoadedRecordDoc, keys: Set<string>): void {
+    try {
+      this.docs.resync(entry, keys);
+    } catch (error) {
+      // SQLite itself is failing: the doc keeps the edit until it is reloaded from SQL.
+      console.error(`collab: could not revert ${entry.name} after a failed commit`, error);
     }
   }
 }

@@ -4,7 +4,7 @@ import type { AppContext } from '../../server/context.ts';
 import type { FieldValues, RecordBatchCommitted } from '../../server/events/index.ts';
 import { findRow, toStoredRecord } from '../../server/records/index.ts';
 import { loadTableSchema, type TableSchema } from '../../server/tables/table-schema.ts';
-import { recordDocName } from '../protocol.ts';
+import { parseDocName, recordDocName } from '../protocol.ts';
 import { applyValue, coerceContextOf, fieldsOf, isDocField, reconcile, SERVER_ORIGIN } from './doc-values.ts';
 import { deleteDocState, findDocState, upsertDocState } from './record-docs.repository.ts';
 import { CollabRefusal } from './socket-auth.ts';
@@ -30,12 +30,14 @@ export class RecordDocs {
   private readonly loaded = new Map<string, LoadedRecordDoc>();
   /** Batches whose values were applied to docs inside a transaction not yet known to commit. */
   private readonly uncommitted = new Map<RecordBatchCommitted, LoadedRecordDoc[]>();
+  /** Schemas of tables with loaded docs; every edit needs one, and they change rarely. */
+  private readonly schemas = new Map<string, TableSchema>();
 
   constructor(private readonly ctx: AppContext) {}
 
   /** Decodes the stored state, reconciles it to the row and stores it, in one transaction. */
   load(document: Document, tableId: string, recordId: number): LoadedRecordDoc {
-    const schema = loadTableSchema(this.ctx, tableId);
+    const schema = this.schemaOf(tableId);
     const entry: LoadedRecordDoc = { name: document.name, tableId, recordId, document, deleted: false, stores: 0 };
     this.ctx.db.transaction(() => {
       const row = findRow(this.ctx.db, schema, recordId);
@@ -67,9 +69,24 @@ export class RecordDocs {
     return [...this.loaded.keys()].map((name) => this.get(name)).filter((entry) => entry !== undefined);
   }
 
+  /** Called on every schema event of the table, before anything reads the new schema. */
+  forgetSchema(tableId: string): void {
+    this.schemas.delete(tableId);
+  }
+
+  private schemaOf(tableId: string): TableSchema {
+    let schema = this.schemas.get(tableId);
+    if (!schema) {
+      schema = loadTableSchema(this.ctx, tableId);
+      this.schemas.set(tableId, schema);
+    }
+    return schema;
+  }
+
   /** After Hocuspocus unloaded the document. */
   forget(name: string): void {
-    this.get(name);
+    const tableId = this.get(name) ? undefined : parseDocName(name)?.tableId;
+    if (tableId && !this.ofTable(tableId).length) this.schemas.delete(tableId);
   }
 
   store(entry: LoadedRecordDoc): void {
@@ -94,7 +111,7 @@ export class RecordDocs {
       }
       const entry = this.get(recordDocName(batch.tableId, change.recordId));
       if (!entry || entry.deleted) continue;
-      schema ??= loadTableSchema(this.ctx, batch.tableId);
+      schema ??= this.schemaOf(batch.tableId);
       applyValues(entry.document, schema, change.action === 'created' ? change.values : change.after);
       this.store(entry);
       touched.push(entry);
@@ -122,7 +139,7 @@ export class RecordDocs {
    */
   resync(entry: LoadedRecordDoc, keys?: Iterable<string>, { store = true } = {}): boolean {
     if (entry.deleted || entry.document.isDestroyed) return false;
-    const schema = loadTableSchema(this.ctx, entry.tableId);
+    const schema = this.schemaOf(entry.tableId);
     const row = findRow(this.ctx.db, schema, entry.recordId);
     if (!row) return false;
     const values = toStoredRecord(schema, row).values;

@@ -42,12 +42,14 @@ interface ViewQuery {
 }
 
 /** The table (readRecords checked), its view's filter and sorts, and the cached positions. */
-function resolveView(ctx: AppContext, actor: Actor, tableId: string, viewId: string | undefined): ViewQuery {
+function resolveView(ctx: AppContext, actor: Actor, tableId: string, viewId: string | undefined, sortOverride?: readonly ViewSort[]): ViewQuery {
   const { table } = requireTableAccess(ctx, actor, tableId, 'readRecords');
   const schema = loadTableSchema(ctx, table.id);
   const config = viewId ? toViewJson(requireView(ctx, actor, viewId, 'readRecords', table.id).row) : undefined;
   const filter = config?.filter ? requireResolvedFilter(schema, config.filter) : undefined;
-  const sorts = config?.sorts?.length ? requireResolvedSorts(schema, config.sorts) : [];
+  // A person who may not save the view's sorts sorts their own screen: same filter, their order.
+  const wanted = sortOverride ?? config?.sorts;
+  const sorts = wanted?.length ? requireResolvedSorts(schema, wanted) : [];
   const now = new Date();
   const filterCtx: FilterContext = { now, timeZone: schema.timeZone, userId: actor.userId };
   const filterFields = filter ? fieldsOf(filter) : undefined;
@@ -62,8 +64,13 @@ function resolveView(ctx: AppContext, actor: Actor, tableId: string, viewId: str
  * One block of a view's rows for the grid, and the view's row count. An unsorted view (id
  * order) seeks from a cached anchor; a sorted one pages with OFFSET over its index.
  */
-export function readRows(ctx: AppContext, actor: Actor, tableId: string, params: { viewId?: string; start: number; limit: number }): { rows: GridRow[]; total: number } {
-  const view = resolveView(ctx, actor, tableId, params.viewId);
+export function readRows(
+  ctx: AppContext,
+  actor: Actor,
+  tableId: string,
+  params: { viewId?: string; start: number; limit: number; sorts?: readonly ViewSort[] },
+): { rows: GridRow[]; total: number } {
+  const view = resolveView(ctx, actor, tableId, params.viewId, params.sorts);
   const { schema, filter, filterCtx, positions } = view;
   let raw: RawRow[];
   if (view.sorted) {
@@ -78,8 +85,8 @@ export function readRows(ctx: AppContext, actor: Actor, tableId: string, params:
 }
 
 /** Where a record sits in an unsorted view (what "+ add record" scrolls to); undefined when sorted or filtered out. */
-export function findRowPosition(ctx: AppContext, actor: Actor, tableId: string, params: { viewId?: string; recordId: number }): number | undefined {
-  const view = resolveView(ctx, actor, tableId, params.viewId);
+export function findRowPosition(ctx: AppContext, actor: Actor, tableId: string, params: { viewId?: string; recordId: number; sorts?: readonly ViewSort[] }): number | undefined {
+  const view = resolveView(ctx, actor, tableId, params.viewId, params.sorts);
   if (view.sorted) return undefined;
   const { anchors } = view.positions;
   let low = 0;
@@ -97,16 +104,27 @@ export function findRowPosition(ctx: AppContext, actor: Actor, tableId: string, 
 }
 
 export interface GridBatch {
+  /** Records to create (undoing a deletion brings them back, under new ids). */
+  creates?: FieldValues[];
   updates: Array<{ id: number; values: FieldValues }>;
   deletes: number[];
   typecast: boolean;
 }
 
-/** Bulk edits from the grid (clearing a range, deleting rows, undoing a batch): one write-path transaction. */
-export function applyGridBatch(ctx: AppContext, actor: Actor, tableId: string, batch: GridBatch): { updated: GridRow[]; deleted: string[] } {
+export interface ViewSort {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
+/** Bulk edits from the grid (clearing a range, deleting rows, undoing either): one write-path transaction. */
+export function applyGridBatch(ctx: AppContext, actor: Actor, tableId: string, batch: GridBatch): { created: GridRow[]; updated: GridRow[]; deleted: string[] } {
   const { table } = requireTableAccess(ctx, actor, tableId, 'writeRecords');
-  const result = writeRecords(ctx, { tableId: table.id, updates: batch.updates, deletes: batch.deletes }, { actor, origin: 'user', typecast: batch.typecast });
-  return { updated: result.updated.map(toGridRow), deleted: result.deleted.map(formatRecordId) };
+  const result = writeRecords(
+    ctx,
+    { tableId: table.id, creates: batch.creates ?? [], updates: batch.updates, deletes: batch.deletes },
+    { actor, origin: 'user', typecast: batch.typecast },
+  );
+  return { created: result.created.map(toGridRow), updated: result.updated.map(toGridRow), deleted: result.deleted.map(formatRecordId) };
 }
 
 function toGridRow(record: StoredRecord): GridRow {
