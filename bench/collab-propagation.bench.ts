@@ -98,18 +98,24 @@ const sender = (value: unknown) => (typeof value === 'string' ? Number(value.spl
 async function clientThread(data: Setup & { range: [number, number]; seconds: number }): Promise<void> {
   const channel: number[] = [];
   const doc: number[] = [];
+  const rejected: string[] = [];
+  const closed: string[] = [];
   const wsUrl = `${data.url.replace(/^http/, 'ws')}/collab`;
   const sims = [];
   for (let index = data.range[0]; index < data.range[1]; index++) {
     const { recordId, fieldId } = cellOf(data, index);
     const client = new CollabClient({ url: wsUrl, token: data.token, WebSocketPolyfill: WebSocket });
+    client.socket.on('disconnect', ({ event }: { event: { code: number; reason: string } }) => closed.push(`socket ${event.code} ${event.reason}`));
     client.openTable(data.tableId, {
       onMessage(message) {
         if (message.type !== 'patch') return;
         for (const value of Object.values(message.values)) if (sender(value) !== index && sentAt(value)) channel.push(now() - sentAt(value));
       },
     }).setPresence({ cell: { recordId: `rec${recordId}`, fieldId } });
-    const handle = client.openRecord(data.tableId, recordId);
+    const handle = client.openRecord(data.tableId, recordId, {
+      onMessage: (message) => rejected.push(`${message.fieldId}: ${message.message}`),
+      onClosed: (reason) => closed.push(reason),
+    });
     handle.fields.observe((event) => {
       if (event.transaction.local) return;
       for (const key of event.keysChanged) {
@@ -145,6 +151,7 @@ async function clientThread(data: Setup & { range: [number, number]; seconds: nu
   const deadline = Date.now() + 60_000;
   while (sims.some((sim) => sim.handle.provider.hasUnsyncedChanges) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   await new Promise((resolve) => setTimeout(resolve, 1500)); // the last patches in flight
+  if (process.env.DEBUG_BENCH) console.log('thread', data.range, 'rejected', rejected.length, rejected.slice(0, 3), 'closed', closed.length, closed.slice(0, 3));
   const result: ThreadResult = { channel: Float64Array.from(channel), doc: Float64Array.from(doc), sent: sims.map((sim) => sim.sent), lagMax: Math.round(lagMax) };
   parentPort!.postMessage({ type: 'done', result }, [result.channel.buffer as ArrayBuffer, result.doc.buffer as ArrayBuffer]);
 }

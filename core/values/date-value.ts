@@ -67,7 +67,14 @@ export function dateFromStorage(raw: unknown, includeTime: boolean): string | nu
   return includeTime ? instant : instant.slice(0, 10);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** 'YYYY-MM-DD' names a real day. Arithmetic, not Date: it runs for every date cell read. */
 function validDay(text: string): boolean {
-  const ms = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+  return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }

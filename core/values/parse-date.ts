@@ -31,7 +31,15 @@ const DAY_FIRST_NAME = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(
 const NO_YEAR = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|^(\d{1,2})[/.-](\d{1,2})$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+// The canonical day form is what exports, the API and most imports carry.
+const PLAIN_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 export function parseDateText(text: string, options: DateParseOptions): DateParse {
+  const plain = PLAIN_DAY.exec(text);
+  if (plain) {
+    const [year, month, day] = [+plain[1]!, +plain[2]!, +plain[3]!];
+    return isValidDay(year, month, day) ? { ok: true, value: { year, month, day } } : { ok: false, error: `${quote(text)} is not a valid date` };
+  }
   const s = normalizeWidth(text).trim();
   if (s === '' || (options.lenient && /^[-/]+$/.test(s))) return { ok: true, value: null };
   const invalid = { ok: false, error: `${quote(text)} is not a valid date` } as const;

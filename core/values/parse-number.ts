@@ -18,7 +18,11 @@ const MULTIPLIERS: Record<string, number> = { 万: 4, 亿: 8, 千: 3, 百万: 6,
 const MULTIPLIER_SUFFIX = /\s*(百万|千万|[万亿千kKM])$/;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63]/g;
 
+// Most imported cells are plain numbers; they skip the lenient pipeline below.
+const PLAIN_NUMBER = /^-?\d{1,15}(?:\.\d{1,15})?$/;
+
 export function parseNumberText(text: string): NumberParse {
+  if (PLAIN_NUMBER.test(text)) return { ok: true, value: Number(text) + 0, percent: false }; // + 0 turns -0 into 0
   const fail = { ok: false, error: `${quote(text)} is not a number` } as const;
   let s = normalizeWidth(text).trim().replace(DASHES, '-');
   if (s === '' || /^-+$/.test(s)) return { ok: true, value: null, percent: false };

@@ -20,39 +20,53 @@ export interface ChangeMeta {
 }
 
 /**
- * Inserts new rows. Hot for imports and pastes, so it binds one prepared statement and
- * builds each record from the coerced values instead of reading the row back. A create's
- * history row holds no values: the row does, and later updates record their `before`.
+ * Inserts new rows. Hot for imports and pastes: rows go in with multi-row INSERTs (one
+ * statement per up to ~60 rows; one INSERT numbers its rows consecutively, so the ids are
+ * the range ending at the last one), and each record is built from the coerced values
+ * instead of being read back. A create's history row holds no values: the row does, and
+ * later updates record their `before`.
  */
 export function insertRecords(ctx: AppContext, schema: TableSchema, writable: readonly FieldDef[], creates: readonly CoercedCell[][], meta: ChangeMeta, changes: RecordChange[]): StoredRecord[] {
-  const insert = insertStatement(ctx.db, schema, writable);
   const slot = new Map(writable.map((field, index) => [field.id, index]));
   const emptyStored = writable.map((field) => field.fieldType.toStorage(null, field.options));
   const emptyValues = schema.fields.map((field) => [field.id, field.fieldType.fromStorage(null, field.options)] as const);
+  const systemFields = schema.fields.filter((field) => field.fieldType.storage.kind === 'system');
+  const perStatement = Math.max(1, Math.floor(MAX_BOUND_PARAMETERS / (writable.length + 5)));
   const created: StoredRecord[] = [];
-  for (const cells of creates) {
-    const stored = emptyStored.slice();
-    const values: FieldValues = {};
-    for (const [fieldId, empty] of emptyValues) values[fieldId] = empty;
-    for (const cell of cells) {
-      stored[slot.get(cell.field.id)!] = cell.stored;
-      values[cell.field.id] = cell.value ?? values[cell.field.id];
+  for (let start = 0; start < creates.length; start += perStatement) {
+    const chunk = creates.slice(start, start + perStatement);
+    const params: Array<string | number | null> = [];
+    const chunkValues: FieldValues[] = [];
+    for (const cells of chunk) {
+      const stored = emptyStored.slice();
+      const values: FieldValues = {};
+      for (const [fieldId, empty] of emptyValues) values[fieldId] = empty;
+      for (const cell of cells) {
+        stored[slot.get(cell.field.id)!] = cell.stored;
+        values[cell.field.id] = cell.value ?? values[cell.field.id];
+      }
+      params.push(1, meta.at, meta.at, meta.by, meta.by, ...stored);
+      chunkValues.push(values);
     }
-    const id = Number(insert.run(1, meta.at, meta.at, meta.by, meta.by, ...stored).lastInsertRowid);
-    fillSystemValues(schema, values, id, meta);
-    changes.push({ action: 'created', recordId: id, version: 1, values });
-    created.push({ id, version: 1, createdAt: meta.at, updatedAt: meta.at, createdBy: meta.by, updatedBy: meta.by, values });
+    const last = Number(insertStatement(ctx.db, schema, writable, chunk.length).run(...params).lastInsertRowid);
+    chunkValues.forEach((values, index) => {
+      const id = last - chunk.length + 1 + index;
+      if (systemFields.length) fillSystemValues(systemFields, values, id, meta);
+      changes.push({ action: 'created', recordId: id, version: 1, values });
+      created.push({ id, version: 1, createdAt: meta.at, updatedAt: meta.at, createdBy: meta.by, updatedBy: meta.by, values });
+    });
   }
   appendCreateHistory(ctx.db, created.map((record) => record.id), { tableId: meta.tableId, actorId: meta.by, origin: meta.origin, at: meta.at, depth: meta.depth });
   return created;
 }
 
+/** Bound parameters per statement; SQLite allows far more, smaller statements cache better. */
+const MAX_BOUND_PARAMETERS = 999;
+
 /** System-column fields (auto number, created/modified time and by) of a fresh row. */
-function fillSystemValues(schema: TableSchema, values: FieldValues, id: number, meta: ChangeMeta): void {
+function fillSystemValues(systemFields: readonly FieldDef[], values: FieldValues, id: number, meta: ChangeMeta): void {
   const row: Record<string, unknown> = { id, created_at: meta.at, updated_at: meta.at, created_by: meta.by, updated_by: meta.by };
-  for (const field of schema.fields) {
-    if (field.fieldType.storage.kind === 'system') values[field.id] = valueOf(field, row);
-  }
+  for (const field of systemFields) values[field.id] = valueOf(field, row);
 }
 
 /** Writes only the cells that really change; an update that changes nothing bumps nothing. */

@@ -7,10 +7,11 @@ type SqlValue = string | number | null;
 
 // Statements are built from generated identifiers only and cached by their text.
 
-/** The INSERT for new rows of `fields` (system columns first); bind per row. */
-export function insertStatement(db: Database, schema: TableSchema, fields: readonly FieldDef[]): BetterSqlite3.Statement {
+/** The INSERT of `rows` new rows of `fields` (system columns first), cached per row count. */
+export function insertStatement(db: Database, schema: TableSchema, fields: readonly FieldDef[], rows = 1): BetterSqlite3.Statement {
   const columns = ['version', 'created_at', 'updated_at', 'created_by', 'updated_by', ...fields.map((f) => f.column)];
-  return db.prepare(`INSERT INTO "${schema.sqlTable}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return db.prepare(`INSERT INTO "${schema.sqlTable}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}`);
 }
 
 export function findRow(db: Database, schema: TableSchema, id: number): RawRow | undefined {

@@ -24,8 +24,12 @@ export function GridCellEditor(props: CustomCellEditorProps<GridRowData, unknown
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const current = useRef(value);
-  const typed = printable(eventKey);
+  // A typed key, or a word an IME composed on the cell before the editor opened (ime-catcher.ts).
+  const [typed] = useState(() => printable(eventKey) ?? ctrl.imeText);
   const [initialText] = useState(() => typed ?? (kit.editText ? kit.editText(value, field, fieldType, cell) : formatValue(fieldType, field, value, cell)));
+  useEffect(() => {
+    ctrl.imeText = null;
+  }, [ctrl]);
 
   useEffect(() => {
     const element = box.current;

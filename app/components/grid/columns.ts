@@ -10,16 +10,30 @@ import type { GridField, GridRowData, GridView } from './types.ts';
 
 export const ROW_NUMBER_COL = '__row';
 
-/** The view's fields in its order (unlisted fields after, in table order), hidden ones left out. */
-export function visibleFields(fields: readonly GridField[], view: GridView | null): GridField[] {
+/** Every field in the view's order (unlisted fields after, in table order), hidden ones too. */
+export function orderedFields(fields: readonly GridField[], view: GridView | null): GridField[] {
   if (!view) return [...fields];
-  const hidden = new Set(view.hiddenFields);
   const rank = new Map(view.fieldOrder.map((id, index) => [id, index]));
   return fields
-    .filter((field) => !hidden.has(field.id))
     .map((field, index) => ({ field, index }))
     .sort((a, b) => (rank.get(a.field.id) ?? 1e6 + a.index) - (rank.get(b.field.id) ?? 1e6 + b.index))
     .map(({ field }) => field);
+}
+
+/** The view's fields in its order, hidden ones left out. */
+export function visibleFields(fields: readonly GridField[], view: GridView | null): GridField[] {
+  const hidden = new Set(view?.hiddenFields ?? []);
+  return orderedFields(fields, view).filter((field) => !hidden.has(field.id));
+}
+
+/**
+ * The full field order after the visible columns were rearranged into `visible`: hidden
+ * fields keep their slots, the visible slots take the new order.
+ */
+export function mergeOrder(full: readonly string[], visible: readonly string[]): string[] {
+  const shown = new Set(visible);
+  const next = [...visible];
+  return full.map((id) => (shown.has(id) ? next.shift()! : id));
 }
 
 /**
@@ -50,7 +64,10 @@ export function buildColumns(fields: readonly GridField[], view: GridView | null
       headerComponentParams: { field },
       width: view?.fieldWidths[field.id] ?? kit.width,
       minWidth: 60,
-      pinned: index < frozen ? 'left' : undefined,
+      maxWidth: 2000,
+      pinned: index < frozen ? 'left' : null,
+      // Freezing is the header menu's "freeze up to here"; a drag only reorders.
+      lockPinned: true,
       valueGetter: (params) => params.data?.values[field.id] ?? null,
       editable: canEdit && !fieldTypes[field.type].readOnly && !!kit.Editor,
       cellRenderer: CellFrame,

@@ -1,36 +1,67 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
-  CellStyleModule, CustomEditorModule, EventApiModule, InfiniteRowModelModule, ModuleRegistry, RenderApiModule, RowApiModule,
+  CellStyleModule, ColumnApiModule, CustomEditorModule, EventApiModule, InfiniteRowModelModule, ModuleRegistry, RenderApiModule, RowApiModule,
   RowSelectionModule, ScrollApiModule, type CellEditRequestEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { buildColumns } from './columns.ts';
+import { buildColumns, visibleFields } from './columns.ts';
 import { commitEdit } from './edit-path.ts';
 import { GridFooter, GridToolbar } from './grid-chrome.tsx';
 import { BLOCK_SIZE, GridController, type GridSetup } from './grid-controller.ts';
+import { FieldDialogs, GridOfflineBanner, RecordPanelHost } from './grid-panels.tsx';
 import { gridTheme } from './grid-theme.ts';
+import { ImeCatcher } from './ime-catcher.ts';
 import { attachKeyboard } from './keyboard.ts';
 import { focusedCell, PointerRange } from './pointer-range.ts';
+import { useStore } from './store.ts';
 import { ToastRegion } from './toasts.tsx';
-import type { GridRowData } from './types.ts';
+import type { GridRowData, GridView } from './types.ts';
 import { useCollab } from './use-collab.ts';
+import { saveDraggedOrder, saveWidth } from './view-actions.ts';
 
 // Only what the grid uses: the community bundle's other modules would be dead weight on
 // the first load.
 ModuleRegistry.registerModules([
   InfiniteRowModelModule, RowSelectionModule, CustomEditorModule, CellStyleModule, RenderApiModule, RowApiModule, ScrollApiModule, EventApiModule,
+  ColumnApiModule,
 ]);
 
 /** Blocks kept in memory: enough to scroll back a little without refetching, bounded for 1M rows. */
 const MAX_BLOCKS = 8;
 
+/** What the page knows: everything but the columns, which follow the view (and this person's draft of it). */
+export type PageSetup = Omit<GridSetup, 'fields'>;
+
+function withView(page: PageSetup, view: GridView | null): GridSetup {
+  return { ...page, view, fields: visibleFields(page.allFields, view) };
+}
+
+const same = <T,>(value: T) => value;
+
 /**
  * One view of one table: ag-grid's Infinite Row Model over the view's blocks from the
  * server, our range/keyboard/clipboard/undo on top, and the collab connection that keeps
- * rows live and carries cell edits. Mounted per (table, view) — the page keys it.
+ * rows live and carries cell edits. Mounted per (table, view) — the page keys it; a schema
+ * change updates it in place, so the rows, the scroll position and the socket stay.
  */
-export function DataGrid({ setup, viewName, onSchemaChange }: { setup: GridSetup; viewName: string; onSchemaChange: () => void }) {
-  const ctrl = useMemo(() => new GridController(setup), [setup]);
+export function DataGrid({ page, viewName, onSchemaChange }: { page: PageSetup; viewName: string; onSchemaChange: () => void }) {
+  const [ctrl] = useState(() => new GridController(withView(page, page.view)));
+  ctrl.reloadSchema = onSchemaChange;
+  const draft = useStore(ctrl.viewDraft, same);
+  const setup = useMemo(() => withView(page, draft ?? page.view), [page, draft]);
+  // Before the cells render: they read the controller's setup.
+  ctrl.adopt(setup);
+  const settled = useRef(setup);
+  useEffect(() => {
+    if (settled.current === setup) return;
+    ctrl.settle(settled.current);
+    settled.current = setup;
+  }, [ctrl, setup]);
+  useEffect(() => {
+    // The server's copy of the view has caught up with this person's changes.
+    if (!ctrl.viewPatches) ctrl.viewDraft.set(null);
+  }, [ctrl, page]);
+
   const pointer = useMemo(() => new PointerRange(ctrl), [ctrl]);
   const columns = useMemo(() => buildColumns(setup.fields, setup.view, setup.canEdit), [setup]);
   const datasource = useMemo(() => ctrl.datasource(), [ctrl]);
@@ -39,17 +70,27 @@ export function DataGrid({ setup, viewName, onSchemaChange }: { setup: GridSetup
   // ag-grid needs the browser; the server renders the frame and the grid mounts after hydration.
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
-  useCollab(ctrl, onSchemaChange);
+  useCollab(ctrl);
   useEffect(() => {
     const element = body.current;
     if (!element || !mounted) return;
     const detachKeys = attachKeyboard(ctrl, element);
     const detachPointer = pointer.attach(element);
+    const detachIme = new ImeCatcher(ctrl).attach(element);
     return () => {
       detachKeys();
       detachPointer();
+      detachIme();
     };
   }, [ctrl, pointer, mounted]);
+  useEffect(() => {
+    // Leaving the page with edits that never reached the server would lose them: ask first.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (ctrl.pending.pending > 0) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [ctrl]);
 
   const setPresence = (recordId: string | undefined, fieldId: string | undefined, editing: boolean) => {
     ctrl.channel?.setPresence({ user: { id: setup.userId }, cell: recordId && fieldId ? { recordId, fieldId } : null, editing });
@@ -104,11 +145,19 @@ export function DataGrid({ setup, viewName, onSchemaChange }: { setup: GridSetup
               setPresence(event.data?.id, event.column.getColId(), false);
             }}
             onSelectionChanged={(event) => ctrl.selected.set(event.api.getSelectedNodes().length)}
+            onColumnResized={(event) => {
+              if (!event.finished || event.source !== 'uiColumnResized') return;
+              for (const column of event.columns ?? []) saveWidth(ctrl, column.getColId(), column.getActualWidth());
+            }}
+            onDragStopped={(event) => saveDraggedOrder(ctrl, event.api.getAllDisplayedColumns().map((column) => column.getColId()))}
           />
         ) : <div className="grid-placeholder" aria-hidden="true" />}
       </div>
       <GridFooter ctrl={ctrl} />
       <ToastRegion toasts={ctrl.toasts} />
+      <RecordPanelHost ctrl={ctrl} />
+      <FieldDialogs ctrl={ctrl} />
+      <GridOfflineBanner ctrl={ctrl} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { fieldTypes } from '../../../core/fields/registry.ts';
 import type { GridController } from './grid-controller.ts';
+import { deleteRowsAgain, restoreRows } from './row-actions.ts';
 import { ApiError } from './rows-client.ts';
 import type { CellChange, CellRef, GridField } from './types.ts';
+import { isCellStep } from './undo-stack.ts';
 
 export type Coerced = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -44,7 +46,8 @@ export function commitEdit(ctrl: GridController, recordId: string, fieldId: stri
 /**
  * Shows the changes at once and sends them: one cell through its record's doc (live, merged
  * with anyone typing in the same record), several through one batch request (one write-path
- * transaction, one undo step). A refusal puts the old values back and says why.
+ * transaction, one undo step). A refusal puts the old values back and says why. Offline,
+ * both wait — the doc edit in Yjs, the batch in the grid's queue — and go out on reconnect.
  */
 export async function applyChanges(ctrl: GridController, changes: readonly CellChange[], side: 'before' | 'after', options: { record?: boolean } = {}): Promise<boolean> {
   const { canEdit, cell } = ctrl.setup;
@@ -72,7 +75,7 @@ export async function applyChanges(ctrl: GridController, changes: readonly CellC
   const byRecord = new Map<string, Record<string, unknown>>();
   for (const change of changes) byRecord.set(change.recordId, { ...byRecord.get(change.recordId), [change.fieldId]: change[side] });
   try {
-    const result = await ctrl.rows.batch({ updates: [...byRecord].map(([id, values]) => ({ id, values })) });
+    const result = await ctrl.batches.submit({ updates: [...byRecord].map(([id, values]) => ({ id, values })) }, changes.length);
     for (const row of result.updated) ctrl.applyPatch(row.id, row.version, row.values);
     return true;
   } catch (error) {
@@ -97,6 +100,6 @@ export function onEditRejected(ctrl: GridController, recordId: string, fieldId: 
 export async function undoStep(ctrl: GridController, redo: boolean): Promise<void> {
   const step = redo ? ctrl.undo.redo() : ctrl.undo.undo();
   if (!step) return;
-  const ok = await applyChanges(ctrl, step, redo ? 'after' : 'before');
+  const ok = isCellStep(step) ? await applyChanges(ctrl, step, redo ? 'after' : 'before') : await (redo ? deleteRowsAgain(ctrl, step) : restoreRows(ctrl, step));
   if (!ok) ctrl.undo.drop(step);
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PresenceAvatars } from '../presence/presence-avatars.tsx';
 import type { GridController } from './grid-controller.ts';
+import { HiddenFieldsButton } from './hidden-fields.tsx';
 import { addRecord, deleteSelected } from './row-actions.ts';
 import { useStore } from './store.ts';
 
@@ -22,6 +23,7 @@ export function GridToolbar({ ctrl, viewName }: { ctrl: GridController; viewName
         {!ctrl.setup.canEdit ? <span className="badge read-only-badge">{t('grid.readOnly')}</span> : null}
       </div>
       <div className="grid-toolbar-actions">
+        <HiddenFieldsButton ctrl={ctrl} />
         {selected > 0 && !confirming ? (
           <button type="button" className="button ghost danger" onClick={() => setConfirming(true)}>{t('grid.deleteRows', { count: selected })}</button>
         ) : null}

@@ -1,24 +1,36 @@
 import type { GridApi, IDatasource, IRowNode } from 'ag-grid-community';
 import type { CollabClient, TableChannel } from '../../../collab/client/index.ts';
 import type { CellContext } from '../fields/cell-kit.ts';
+import { PendingEdits } from '../offline/pending-edits.ts';
 import { createPresenceStore, type PresenceStore } from '../presence/presence-store.ts';
+import type { RecordDocSource } from '../record/record-doc-source.ts';
+import type { BaseRole } from '../schema/types.ts';
+import { BatchQueue } from './batch-queue.ts';
 import { createRangeStore, type RangeStore } from './range.ts';
 import { RecordDocs, type RecordDocHooks } from './record-docs.ts';
 import { RowsClient } from './rows-client.ts';
 import { createStore, type Store } from './store.ts';
 import { Toasts } from './toasts.tsx';
-import type { GridField, GridRowData, GridView } from './types.ts';
+import type { GridField, GridRowData, GridView, ViewSort } from './types.ts';
 import { UndoStack } from './undo-stack.ts';
 
 export interface GridSetup {
   tableId: string;
+  baseId: string;
   view: GridView | null;
+  /** Every field of the table, in table order (the record panel lists hidden ones too). */
+  allFields: readonly GridField[];
   /** Field columns in display order (hidden fields left out). */
   fields: readonly GridField[];
+  primaryFieldId: string | null;
+  role: BaseRole;
   canEdit: boolean;
   userId: string;
   cell: CellContext;
 }
+
+/** A schema dialog the grid has open: editing a field, or creating one beside another. */
+export type FieldDialog = { kind: 'edit'; fieldId: string } | { kind: 'create'; anchorId: string; side: 'left' | 'right' };
 
 /** Rows per block the grid asks the server for. */
 export const BLOCK_SIZE = 100;
@@ -26,10 +38,13 @@ export const BLOCK_SIZE = 100;
 /**
  * The state of one grid (one table, one view) outside React: the ag-grid API once ready,
  * the row source, range, undo, presence, toasts and the collab connection. Actions on it
- * live in their own modules (edit-path, range-actions, live-rows, keyboard).
+ * live in their own modules (edit-path, range-actions, live-rows, keyboard, view-actions).
+ * It lives as long as the page shows this view: a schema change elsewhere updates its
+ * setup in place, so the rows, the scroll position and the socket stay.
  */
 export class GridController {
   api: GridApi<GridRowData> | undefined;
+  setup: GridSetup;
   readonly rows: RowsClient;
   readonly range: RangeStore;
   readonly undo = new UndoStack();
@@ -38,19 +53,79 @@ export class GridController {
   /** Rows in the view, once the first block told. */
   readonly total: Store<number | null> = createStore<number | null>(null);
   readonly selected: Store<number> = createStore(0);
-  readonly fieldById: ReadonlyMap<string, GridField>;
+  /** This person's own sort (someone who may not change the view's), instead of the view's. */
+  readonly localSorts: Store<readonly ViewSort[] | null> = createStore<readonly ViewSort[] | null>(null);
+  readonly client: Store<CollabClient | null> = createStore<CollabClient | null>(null);
+  /** The record shown in the side panel. */
+  readonly expanded: Store<string | null> = createStore<string | null>(null);
+  readonly dialog: Store<FieldDialog | null> = createStore<FieldDialog | null>(null);
+  /** The view as this person just changed it, shown until the server's copy catches up. */
+  readonly viewDraft: Store<GridView | null> = createStore<GridView | null>(null);
+  /** View changes on their way to the server; the draft stays while any is. */
+  viewPatches = 0;
+  /** Reloads the page's schema (fields, views); the page sets it. */
+  reloadSchema: () => void = () => {};
+  /** Bumped whenever a loaded row's data changes, for views of one row (the record panel). */
+  readonly rowTick: Store<number> = createStore(0);
+  /** Edits sent but not confirmed, for the offline banner. */
+  readonly pending = new PendingEdits();
+  readonly batches: BatchQueue;
+  /** Lends the grid's record docs to the record panel (CollabClient opens a doc once). */
+  readonly docSource: RecordDocSource;
+  fieldById: ReadonlyMap<string, GridField> = new Map();
   /** Fields whose change can move a row (the view sorts or filters by them). */
-  readonly orderFields: ReadonlySet<string>;
+  orderFields: ReadonlySet<string> = new Set();
+  /** Fields whose change can take a row out of the view or bring one in. */
+  filterFields: ReadonlySet<string> = new Set();
   docs: RecordDocs | undefined;
   channel: TableChannel | undefined;
   editing = false;
+  /** Text an IME composed on a cell that was not editing: the editor opening next starts with it. */
+  imeText: string | null = null;
   private refreshState: 'idle' | 'running' | 'again' = 'idle';
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(readonly setup: GridSetup) {
-    this.rows = new RowsClient(setup.tableId, setup.view?.id ?? null);
+  constructor(setup: GridSetup) {
+    this.setup = setup;
+    this.rows = new RowsClient(setup.tableId, setup.view?.id ?? null, () => this.localSorts.get());
     this.range = createRangeStore(setup.fields.map((field) => field.id));
-    this.fieldById = new Map(setup.fields.map((field) => [field.id, field]));
-    this.orderFields = new Set([...(setup.view?.sorts ?? []).map((sort) => sort.field), ...filterFieldIds(setup.view?.filter)]);
+    this.batches = new BatchQueue((body) => this.rows.batch(body), this.pending);
+    this.docSource = {
+      acquire: (recordId, hooks) => {
+        if (!this.docs) throw new Error('record docs are not connected');
+        return this.docs.lease(recordId, hooks);
+      },
+    };
+    this.derive();
+  }
+
+  /**
+   * The page reloaded its schema (a field or the view changed), or this person changed the
+   * view: follow it without remounting. Called while rendering (cells and headers read the
+   * setup), so it notifies nobody; `settle` does the rest after the render.
+   */
+  adopt(setup: GridSetup): void {
+    if (setup === this.setup) return;
+    this.setup = setup;
+    this.derive();
+  }
+
+  /** After a render that adopted a new setup: the range's columns, and the rows if the query changed. */
+  settle(before: GridSetup): void {
+    const ids = this.setup.fields.map((field) => field.id);
+    if (ids.join() !== this.columns.join()) this.range.set((state) => ({ ...state, columns: ids }));
+    if (queryKey(before) !== queryKey(this.setup)) this.refresh();
+  }
+
+  /** The sorts rows come in: this person's own, else the view's. */
+  sorts(): readonly ViewSort[] {
+    return this.localSorts.get() ?? this.setup.view?.sorts ?? [];
+  }
+
+  setLocalSorts(sorts: readonly ViewSort[] | null): void {
+    this.localSorts.set(sorts);
+    this.derive();
+    this.refresh();
   }
 
   get columns(): readonly string[] {
@@ -65,11 +140,15 @@ export class GridController {
           ({ rows, total }) => {
             this.total.set(total);
             params.successCallback(rows, total);
+            this.rowTick.set((n) => n + 1);
             performance.mark('tessera:block-loaded', { detail: { start: params.startRow } });
           },
           (error: unknown) => {
             params.failCallback();
-            this.toasts.show(this.setup.cell.t('grid.loadFailed', { message: (error as Error).message }));
+            // Offline, the banner says so; a toast per block would only add noise.
+            if (this.client.get()?.socket.status !== 'disconnected') {
+              this.toasts.show(this.setup.cell.t('grid.loadFailed', { message: (error as Error).message }));
+            }
           },
         );
       },
@@ -77,7 +156,8 @@ export class GridController {
   }
 
   connect(client: CollabClient, hooks: RecordDocHooks): void {
-    if (this.setup.canEdit) this.docs = new RecordDocs(client, this.setup.tableId, hooks);
+    if (this.setup.canEdit) this.docs = new RecordDocs(client, this.setup.tableId, hooks, this.pending);
+    this.client.set(client);
   }
 
   disconnect(): void {
@@ -85,6 +165,7 @@ export class GridController {
     this.docs = undefined;
     this.channel?.close();
     this.channel = undefined;
+    this.client.set(null);
   }
 
   nodeOf(recordId: string): IRowNode<GridRowData> | undefined {
@@ -104,6 +185,7 @@ export class GridController {
     const node = this.nodeOf(recordId);
     if (!node?.data) return;
     node.setData({ ...node.data, values: { ...node.data.values, [fieldId]: value } });
+    this.rowTick.set((n) => n + 1);
   }
 
   /** A committed change from the server; older than what the row shows is ignored. */
@@ -111,12 +193,14 @@ export class GridController {
     const node = this.nodeOf(recordId);
     if (!node?.data || version <= node.data.version) return false;
     node.setData({ id: recordId, version, values: { ...node.data.values, ...values } });
+    this.rowTick.set((n) => n + 1);
     return true;
   }
 
   /**
-   * Reloads the cached blocks (rows moved, appeared or went away). Coalesced: while one
-   * refresh runs, any number of requests make exactly one more after it.
+   * Reloads the cached blocks (rows moved, appeared or went away), keeping the scroll
+   * position. Coalesced: while one refresh runs, any number of requests make exactly one
+   * more after it.
    */
   refresh(): void {
     if (!this.api || this.api.isDestroyed()) return;
@@ -141,9 +225,26 @@ export class GridController {
     api.refreshInfiniteCache();
   }
 
+  /** A refresh a little later, so that a burst of changes costs one. */
+  refreshSoon(ms = 250): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), ms);
+  }
+
   rowCount(): number {
     return this.api?.getDisplayedRowCount() ?? 0;
   }
+
+  private derive(): void {
+    this.fieldById = new Map(this.setup.allFields.map((field) => [field.id, field]));
+    this.filterFields = new Set(filterFieldIds(this.setup.view?.filter));
+    this.orderFields = new Set([...this.sorts().map((sort) => sort.field), ...this.filterFields]);
+  }
+}
+
+/** What decides which rows the server sends: the fields' types and the view's filter and sorts. */
+function queryKey(setup: GridSetup): string {
+  return JSON.stringify([setup.allFields.map((field) => [field.id, field.type, field.options]), setup.view?.filter ?? null, setup.view?.sorts ?? []]);
 }
 
 function filterFieldIds(filter: GridView['filter'] | undefined): string[] {

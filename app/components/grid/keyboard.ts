@@ -10,8 +10,9 @@ const isMod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
 
 /**
  * Keys the grid must leave to us while no editor is open: clearing, range extension,
- * clipboard, undo, and Space (a toggle, not row selection). Everything else — arrows, Tab,
- * Enter/F2, typing to edit, Esc — is ag-grid's own spreadsheet navigation.
+ * clipboard, undo, Space (a toggle, not row selection) and Shift+Enter (expand the record,
+ * as Enter would edit). Everything else — arrows, Tab, Enter/F2, typing to edit, Esc — is
+ * ag-grid's own spreadsheet navigation.
  */
 export function suppressGridKey({ event, editing }: SuppressKeyboardEventParams): boolean {
   if (editing) return false;
@@ -20,6 +21,7 @@ export function suppressGridKey({ event, editing }: SuppressKeyboardEventParams)
 
 function ownsKey(event: KeyboardEvent): boolean {
   if (event.key === 'Delete' || event.key === 'Backspace' || (event.key === ' ' && !isMod(event))) return true;
+  if (event.key === 'Enter' && event.shiftKey && !isMod(event) && !event.altKey) return true;
   if (event.shiftKey && ARROWS.has(event.key)) return true;
   return isMod(event) && ['c', 'z', 'y'].includes(event.key.toLowerCase());
 }
@@ -43,6 +45,11 @@ export function attachKeyboard(ctrl: GridController, element: HTMLElement): () =
     } else if (event.shiftKey && ARROWS.has(event.key)) {
       event.preventDefault();
       extendRange(ctrl, event.key);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const focused = ctrl.api?.getFocusedCell();
+      const row = focused ? ctrl.rowAt(focused.rowIndex) : undefined;
+      if (row) ctrl.expanded.set(row.id);
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       void clearRange(ctrl);

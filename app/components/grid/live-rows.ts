@@ -1,18 +1,23 @@
 import type { TableMessage } from '../../../collab/protocol.ts';
 import type { GridController } from './grid-controller.ts';
+import { moveSortedRow } from './sorted-move.ts';
 
 /**
  * The table channel's stream applied to the loaded rows (ARCHITECTURE §5): a patch updates
- * its row in place unless the row already shows a newer version; when the view sorts or
- * filters by a changed field, or rows appear or go away, the cached blocks are reloaded so
- * rows move to where they now belong.
+ * its row in place unless the row already shows a newer version. A change to a sort field
+ * moves the row among the loaded rows at once (sorted-move.ts); the cached blocks are then
+ * reloaded to confirm, as they are when a filter field changes or rows come and go.
  */
 export function onTableMessage(ctrl: GridController, message: TableMessage, onSchema: () => void): void {
   switch (message.type) {
     case 'patch': {
       performance.mark('tessera:patch', { detail: { recordId: message.recordId } });
-      ctrl.applyPatch(message.recordId, message.version, message.values);
-      if (Object.keys(message.values).some((fieldId) => ctrl.orderFields.has(fieldId))) ctrl.refresh();
+      const applied = ctrl.applyPatch(message.recordId, message.version, message.values);
+      const changed = Object.keys(message.values);
+      if (!changed.some((fieldId) => ctrl.orderFields.has(fieldId))) return;
+      const local = applied && !changed.some((fieldId) => ctrl.filterFields.has(fieldId)) && moveSortedRow(ctrl, message.recordId);
+      if (local) ctrl.refreshSoon();
+      else ctrl.refresh();
       return;
     }
     case 'created':
@@ -24,7 +29,7 @@ export function onTableMessage(ctrl: GridController, message: TableMessage, onSc
       ctrl.refresh();
       return;
     case 'schema':
-      // Fields or views changed: the page reloads its schema, and the grid rebuilds.
+      // Fields or views changed: the page reloads its schema and the grid follows in place.
       onSchema();
       return;
   }

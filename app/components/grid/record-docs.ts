@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { parseRecordId } from '../../../core/record-id.ts';
 import { readField, type CollabClient, type RecordDocHandle } from '../../../collab/client/index.ts';
+import type { PendingEdits } from '../offline/pending-edits.ts';
+import type { RecordDocHooks as LeaseHooks, RecordDocLease } from '../record/record-doc-source.ts';
 
 /** How long a record's doc stays open after its cells lost focus (moving back is instant). */
 const IDLE_MS = 15_000;
@@ -8,7 +10,7 @@ const IDLE_MS = 15_000;
 const MAX_OPEN = 24;
 /** Focus resting this long opens the doc: holding an arrow key down opens nothing on the way. */
 const FOCUS_OPEN_MS = 120;
-/** An edit waits this long for the doc's first sync before it gives up. */
+/** While connected, an edit waits this long for the doc's first sync before it gives up. */
 const SYNC_TIMEOUT_MS = 8000;
 
 export interface RecordDocHooks {
@@ -21,13 +23,20 @@ export interface RecordDocHooks {
 interface OpenDoc {
   handle: RecordDocHandle;
   lastUsed: number;
+  /** Record panels holding it: never swept while lent. */
+  leases: Set<LeaseHooks>;
+  /** Edits waiting for the first sync: never swept with them. */
+  waiting: number;
+  /** Synced once: from then on an offline edit descends from the server's state and may go into the doc. */
+  everSynced: boolean;
 }
 
 /**
  * The record docs the grid holds (ARCHITECTURE §5): opened when a cell of the record gets
  * focus or starts editing, written with `fields.set` after the first sync (a write before
  * it would be concurrent with the server's state and could lose to it), and closed once
- * the record has been out of focus for a while.
+ * the record has been out of focus for a while — unless it still holds edits the server
+ * has not confirmed (offline), which closing would throw away.
  */
 export class RecordDocs {
   private readonly docs = new Map<string, OpenDoc>();
@@ -35,8 +44,32 @@ export class RecordDocs {
   private opening: ReturnType<typeof setTimeout> | undefined;
   private readonly sweeper: ReturnType<typeof setInterval>;
 
-  constructor(private readonly client: CollabClient, private readonly tableId: string, private readonly hooks: RecordDocHooks) {
+  constructor(
+    private readonly client: CollabClient,
+    private readonly tableId: string,
+    private readonly hooks: RecordDocHooks,
+    private readonly pending?: PendingEdits,
+  ) {
     this.sweeper = setInterval(() => this.sweep(), IDLE_MS / 3);
+  }
+
+  /**
+   * Lends the record's doc (opening it if needed) to the record panel, pinned against the
+   * idle sweep until `release`; the server's refusals of edits reach the lease's hooks too.
+   */
+  lease(recordId: string, hooks: LeaseHooks = {}): RecordDocLease {
+    const doc = this.open(recordId);
+    doc.leases.add(hooks);
+    let released = false;
+    return {
+      handle: doc.handle,
+      release: () => {
+        if (released) return;
+        released = true;
+        doc.leases.delete(hooks);
+        doc.lastUsed = Date.now();
+      },
+    };
   }
 
   /** The record now holding focus: its doc opens (or stays open). */
@@ -52,7 +85,18 @@ export class RecordDocs {
   /** Sets a field through the record's doc; resolves once written locally (the server answers later). */
   async write(recordId: string, fieldId: string, value: unknown, collaborativeText: boolean): Promise<void> {
     const doc = this.open(recordId);
-    await withTimeout(doc.handle.synced(), SYNC_TIMEOUT_MS);
+    if (!doc.everSynced && !doc.handle.provider.isSynced) {
+      // Offline, the doc cannot sync yet: the edit waits (shown, and counted as pending)
+      // and is written once the connection is back, rather than being given up.
+      doc.waiting += 1;
+      const done = this.pending?.begin(1);
+      try {
+        await this.whenSynced(doc.handle);
+      } finally {
+        doc.waiting -= 1;
+        done?.();
+      }
+    }
     doc.lastUsed = Date.now();
     const { fields } = doc.handle;
     doc.handle.document.transact(() => {
@@ -66,6 +110,22 @@ export class RecordDocs {
       } else {
         fields.set(fieldId, value);
       }
+    });
+  }
+
+  /**
+   * The first sync, however long the socket is down; only a connected socket that still
+   * cannot sync the doc (refused, gone) makes the edit give up.
+   */
+  private whenSynced(handle: RecordDocHandle): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout>;
+      const check = () => {
+        if (this.client.socket.status !== 'connected') timer = setTimeout(check, SYNC_TIMEOUT_MS);
+        else reject(new Error('the record could not be opened for editing'));
+      };
+      timer = setTimeout(check, SYNC_TIMEOUT_MS);
+      handle.synced().then(() => { clearTimeout(timer); resolve(); }, (error: unknown) => { clearTimeout(timer); reject(error as Error); });
     });
   }
 
@@ -84,8 +144,12 @@ export class RecordDocs {
     }
     const id = parseRecordId(recordId);
     if (id === undefined) throw new Error(`not a record id: ${recordId}`);
+    const leases = new Set<LeaseHooks>();
     const handle = this.client.openRecord(this.tableId, id, {
-      onMessage: (message) => this.hooks.onRejected(message.recordId, message.fieldId, message.message),
+      onMessage: (message) => {
+        this.hooks.onRejected(message.recordId, message.fieldId, message.message);
+        for (const lease of leases) lease.onRejected?.(message.fieldId, message.message);
+      },
       onClosed: () => this.forget(recordId, handle),
       onForbidden: () => this.forget(recordId, handle),
     });
@@ -98,7 +162,8 @@ export class RecordDocs {
       }
       for (const key of keys) this.hooks.onRemoteChange(recordId, key, readField(handle.fields, key));
     });
-    const doc = { handle, lastUsed: Date.now() };
+    const doc: OpenDoc = { handle, lastUsed: Date.now(), leases, waiting: 0, everSynced: false };
+    void handle.synced().then(() => { doc.everSynced = true; });
     this.docs.set(recordId, doc);
     this.sweep();
     return doc;
@@ -112,7 +177,9 @@ export class RecordDocs {
 
   private sweep(): void {
     const now = Date.now();
-    const idle = [...this.docs.entries()].filter(([id]) => id !== this.focused).sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+    const idle = [...this.docs.entries()]
+      .filter(([id, doc]) => id !== this.focused && !doc.leases.size && !doc.waiting && !doc.handle.provider.unsyncedChanges)
+      .sort((a, b) => a[1].lastUsed - b[1].lastUsed);
     let excess = this.docs.size - MAX_OPEN;
     for (const [id, doc] of idle) {
       if (excess <= 0 && now - doc.lastUsed < IDLE_MS) continue;
@@ -134,9 +201,4 @@ function replaceText(text: Y.Text, next: string): void {
   text.insert(start, next.slice(start, next.length - end));
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the record could not be opened for editing')), ms);
-    promise.then((value) => { clearTimeout(timer); resolve(value); }, (error: unknown) => { clearTimeout(timer); reject(error as Error); });
-  });
-}
+

@@ -1,4 +1,4 @@
-import type { GridRowData } from './types.ts';
+import type { GridRowData, ViewSort } from './types.ts';
 
 /** An API error with the server's code and message, and per-cell details when it has them. */
 export class ApiError extends Error {
@@ -7,12 +7,23 @@ export class ApiError extends Error {
   }
 }
 
+/** The request never got an answer (offline, server restarting): worth sending again later. */
+export class UnreachableError extends Error {}
+
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`/api/v1${path}`, {
-    ...init,
-    credentials: 'same-origin',
-    headers: init.body ? { 'Content-Type': 'application/json' } : undefined,
-  });
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      ...init,
+      credentials: 'same-origin',
+      headers: init.body ? { 'Content-Type': 'application/json' } : undefined,
+    });
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new UnreachableError((error as Error).message);
+  }
+  // A proxy in front of a restarting server answers for it.
+  if (response.status === 502 || response.status === 503 || response.status === 504) throw new UnreachableError(response.statusText);
   const text = await response.text();
   const body = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
@@ -22,23 +33,39 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
+export interface BatchBody {
+  creates?: Array<Record<string, unknown>>;
+  updates?: Array<{ id: string; values: Record<string, unknown> }>;
+  deletes?: string[];
+}
+
+export interface BatchResult {
+  created: GridRowData[];
+  updated: GridRowData[];
+  deleted: string[];
+}
+
 /** The grid's HTTP side: blocks of the view's rows, positions, bulk edits, new records. */
 export class RowsClient {
-  constructor(private readonly tableId: string, private readonly viewId: string | null) {}
+  constructor(private readonly tableId: string, private readonly viewId: string | null, private readonly localSorts: () => readonly ViewSort[] | null) {}
+
+  private query(extra: Record<string, string>): URLSearchParams {
+    const query = new URLSearchParams(extra);
+    if (this.viewId) query.set('view', this.viewId);
+    const sorts = this.localSorts();
+    if (sorts) query.set('sort', sorts.map((sort) => `${sort.field}:${sort.direction}`).join(','));
+    return query;
+  }
 
   rows(start: number, limit: number, signal?: AbortSignal): Promise<{ rows: GridRowData[]; total: number }> {
-    const query = new URLSearchParams({ start: String(start), limit: String(limit) });
-    if (this.viewId) query.set('view', this.viewId);
-    return call(`/tables/${this.tableId}/rows?${query}`, { signal });
+    return call(`/tables/${this.tableId}/rows?${this.query({ start: String(start), limit: String(limit) })}`, { signal });
   }
 
   async position(recordId: string): Promise<number | null> {
-    const query = new URLSearchParams({ recordId });
-    if (this.viewId) query.set('view', this.viewId);
-    return (await call<{ position: number | null }>(`/tables/${this.tableId}/rows/position?${query}`)).position;
+    return (await call<{ position: number | null }>(`/tables/${this.tableId}/rows/position?${this.query({ recordId })}`)).position;
   }
 
-  batch(body: { updates?: Array<{ id: string; values: Record<string, unknown> }>; deletes?: string[] }): Promise<{ updated: GridRowData[]; deleted: string[] }> {
+  batch(body: BatchBody): Promise<BatchResult> {
     return call(`/tables/${this.tableId}/rows/batch`, { method: 'POST', body: JSON.stringify(body) });
   }
 

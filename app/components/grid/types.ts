@@ -10,6 +10,11 @@ export interface GridField {
   description: string | null;
 }
 
+export interface ViewSort {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
 /** A view's config as far as the grid applies it. */
 export interface GridView {
   id: string;
@@ -17,7 +22,7 @@ export interface GridView {
   type: string;
   personal: boolean;
   filter: FilterGroup | null;
-  sorts: Array<{ field: string; direction: 'asc' | 'desc' }>;
+  sorts: ViewSort[];
   hiddenFields: string[];
   fieldOrder: string[];
   fieldWidths: Record<string, number>;

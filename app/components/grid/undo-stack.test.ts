@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UndoStack } from './undo-stack.ts';
+import { isCellStep, UndoStack, type RowsStep } from './undo-stack.ts';
 
 const step = (after: string) => [{ recordId: 'rec1', fieldId: 'fld1', before: 'x', after }];
 
@@ -27,7 +27,19 @@ describe('UndoStack', () => {
     expect(stack.redo()).toBeUndefined();
     stack.drop(a);
     const c = stack.undo();
-    expect(c?.[0]?.after).toBe('c');
+    expect(c && isCellStep(c) ? c[0]?.after : undefined).toBe('c');
+    expect(stack.undo()).toBeUndefined();
+  });
+
+  it('keeps deleted rows as one step, and skips empty steps', () => {
+    const stack = new UndoStack();
+    const rows: RowsStep = { kind: 'rows', rows: [{ id: 'rec7', values: { fld1: 'Acme' } }] };
+    stack.push({ kind: 'rows', rows: [] });
+    stack.push([]);
+    stack.push(rows);
+    const undone = stack.undo();
+    expect(undone).toBe(rows);
+    expect(undone && !isCellStep(undone) ? undone.rows[0]?.values : undefined).toEqual({ fld1: 'Acme' });
     expect(stack.undo()).toBeUndefined();
   });
 });

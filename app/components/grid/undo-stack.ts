@@ -1,7 +1,16 @@
 import type { CellChange } from './types.ts';
 
-/** One step is what one action changed (a cell edit, a cleared range): undone together. */
-export type UndoStep = readonly CellChange[];
+/** Rows deleted together; undo brings them back (under new ids) and redo deletes those. */
+export interface RowsStep {
+  kind: 'rows';
+  /** The rows as they were, their ids updated to whatever the last undo created. */
+  rows: Array<{ id: string; values: Record<string, unknown> }>;
+}
+
+/** One step is what one action changed (a cell edit, a cleared range, deleted rows): undone together. */
+export type UndoStep = readonly CellChange[] | RowsStep;
+
+export const isCellStep = (step: UndoStep): step is readonly CellChange[] => Array.isArray(step);
 
 const LIMIT = 200;
 
@@ -11,20 +20,20 @@ export class UndoStack {
   private undone: UndoStep[] = [];
 
   push(step: UndoStep): void {
-    if (!step.length) return;
+    if (isCellStep(step) ? !step.length : !step.rows.length) return;
     this.done.push(step);
     if (this.done.length > LIMIT) this.done.shift();
     this.undone = [];
   }
 
-  /** The step to undo; apply each change's `before`. */
+  /** The step to undo; apply each change's `before` (or bring the rows back). */
   undo(): UndoStep | undefined {
     const step = this.done.pop();
     if (step) this.undone.push(step);
     return step;
   }
 
-  /** The step to redo; apply each change's `after`. */
+  /** The step to redo; apply each change's `after` (or delete the rows again). */
   redo(): UndoStep | undefined {
     const step = this.undone.pop();
     if (step) this.done.push(step);

@@ -1,0 +1,78 @@
+import type { PendingEdits } from '../offline/pending-edits.ts';
+import { UnreachableError, type BatchBody, type BatchResult } from './rows-client.ts';
+
+/** While a batch waits for the server, it is tried again this often (besides on reconnect). */
+const RETRY_MS = 3000;
+
+interface Queued {
+  body: BatchBody;
+  resolve(result: BatchResult): void;
+  reject(error: unknown): void;
+  done(): void;
+}
+
+/**
+ * The grid's batch requests (a cleared range, deleted rows, an undo of either), sent one at
+ * a time in the order they were made. A request that cannot reach the server (offline, the
+ * server restarting) is not dropped: it stays first in line, counted as pending for the
+ * offline banner, and is sent again on reconnect or every few seconds, so nothing a person
+ * did while offline is lost and nothing overtakes it. A refusal (403, a bad value) settles
+ * at once: the caller reverts and says why.
+ */
+export class BatchQueue {
+  private readonly queue: Queued[] = [];
+  private sending = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly send: (body: BatchBody) => Promise<BatchResult>, private readonly pending: PendingEdits) {}
+
+  /** Resolves once the server committed the batch, however long that takes. */
+  submit(body: BatchBody, cells: number): Promise<BatchResult> {
+    return new Promise<BatchResult>((resolve, reject) => {
+      this.queue.push({ body, resolve, reject, done: this.pending.begin(Math.max(1, cells)) });
+      void this.pump();
+    });
+  }
+
+  /** Batches waiting for the server. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /** The connection is back: send what waited, now. */
+  retry(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.pump();
+  }
+
+  destroy(): void {
+    clearTimeout(this.timer);
+  }
+
+  private async pump(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      while (this.queue.length) {
+        const item = this.queue[0]!;
+        try {
+          const result = await this.send(item.body);
+          this.queue.shift();
+          item.done();
+          item.resolve(result);
+        } catch (error) {
+          if (error instanceof UnreachableError) {
+            this.timer ??= setTimeout(() => this.retry(), RETRY_MS);
+            return;
+          }
+          this.queue.shift();
+          item.done();
+          item.reject(error);
+        }
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+}

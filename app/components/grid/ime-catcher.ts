@@ -1,0 +1,128 @@
+import { fieldTypes } from '../../../core/fields/registry.ts';
+import { kitOf } from '../fields/index.ts';
+import type { GridController } from './grid-controller.ts';
+
+const isModified = (event: KeyboardEvent) => event.ctrlKey || event.metaKey || event.altKey;
+
+/**
+ * Typing Chinese (pinyin), Japanese or Korean into a cell that is not editing. An input
+ * method only engages on an editable element that has focus before the first key; ag-grid
+ * focuses the cell itself (a plain div), so the IME stays off and "nihao" would arrive as
+ * Latin letters, the first of them opening the editor. So while a cell has focus, focus
+ * rests in this transparent textarea inside it: keys still bubble to the grid (arrows,
+ * Tab, Enter, F2, our shortcuts), and `compositionstart` fires here.
+ *
+ * The word is composed here, over the cell and styled as its editor (moving focus in the
+ * middle of a composition makes real IMEs commit or drop it), and once the IME commits it
+ * (`compositionend`) the cell's editor opens with the composed text, caret at the end, to
+ * go on typing. Printable keys without an IME open the editor like ag-grid would: it
+ * ignores keys whose target is inside the cell rather than the cell itself.
+ */
+export class ImeCatcher {
+  readonly element: HTMLTextAreaElement;
+  private composing = false;
+
+  constructor(private readonly ctrl: GridController) {
+    const element = document.createElement('textarea');
+    element.className = 'ime-catcher';
+    element.setAttribute('autocomplete', 'off');
+    element.setAttribute('autocorrect', 'off');
+    element.setAttribute('autocapitalize', 'off');
+    element.spellcheck = false;
+    element.tabIndex = -1;
+    element.rows = 1;
+    this.element = element;
+  }
+
+  attach(root: HTMLElement): () => void {
+    const { element } = this;
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.classList.contains('ag-cell') && target.classList.contains('field-cell')) this.home(target);
+    };
+    // The focused cell re-rendered without us (a row moved, a block reloaded): follow it.
+    const onFocusOut = (event: FocusEvent) => {
+      if (event.relatedTarget || this.composing) return;
+      requestAnimationFrame(() => {
+        if (element.isConnected && document.activeElement === element) return;
+        if (document.activeElement && document.activeElement !== document.body) return;
+        const cell = root.querySelector<HTMLElement>('.ag-cell-focus.field-cell');
+        if (cell) this.home(cell);
+      });
+    };
+    const onKeyDown = (event: KeyboardEvent) => this.onKeyDown(event);
+    const onCompositionStart = () => {
+      this.composing = true;
+      element.classList.add('composing');
+    };
+    const onCompositionEnd = () => {
+      this.composing = false;
+      element.classList.remove('composing');
+      const text = element.value;
+      element.value = '';
+      if (text) this.edit(text);
+    };
+    // Anything that lands here outside a composition (a paste, a key racing the editor's
+    // opening) is not a value: the editor, once open, takes what is meant for it.
+    const onInput = (event: Event) => {
+      if (!(event as InputEvent).isComposing && !this.composing && !this.ctrl.editing) element.value = '';
+    };
+    root.addEventListener('focusin', onFocusIn);
+    element.addEventListener('focusout', onFocusOut);
+    element.addEventListener('keydown', onKeyDown);
+    element.addEventListener('compositionstart', onCompositionStart);
+    element.addEventListener('compositionend', onCompositionEnd);
+    element.addEventListener('input', onInput);
+    return () => {
+      root.removeEventListener('focusin', onFocusIn);
+      element.removeEventListener('focusout', onFocusOut);
+      element.removeEventListener('keydown', onKeyDown);
+      element.removeEventListener('compositionstart', onCompositionStart);
+      element.removeEventListener('compositionend', onCompositionEnd);
+      element.removeEventListener('input', onInput);
+      element.remove();
+    };
+  }
+
+  /** Puts the catcher in the focused cell, with focus. */
+  private home(cell: HTMLElement): void {
+    const { ctrl, element } = this;
+    if (!ctrl.setup.canEdit || ctrl.editing || ctrl.api?.getEditingCells().length) return;
+    if (element.parentElement !== cell) cell.appendChild(element);
+    element.value = '';
+    element.setAttribute('aria-label', cell.getAttribute('aria-label') ?? cell.textContent ?? '');
+    element.focus({ preventScroll: true });
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    // An IME's own keys (229 while it composes: letters, Space, Enter to pick a candidate)
+    // must not move, open or commit anything in the grid.
+    if (event.isComposing || event.keyCode === 229) {
+      event.stopPropagation();
+      return;
+    }
+    if ([...event.key].length !== 1 || event.key === ' ' || isModified(event)) return;
+    const target = this.editableFocus();
+    if (!target) return;
+    // A printable key: the grid would open the editor for a key on the cell itself.
+    event.preventDefault();
+    this.ctrl.api?.startEditingCell({ rowIndex: target.rowIndex, colKey: target.fieldId, key: event.key });
+  }
+
+  /** Opens the focused cell's editor with text the IME composed. */
+  private edit(text: string): void {
+    const target = this.editableFocus();
+    if (!target) return;
+    this.ctrl.imeText = text;
+    this.ctrl.api?.startEditingCell({ rowIndex: target.rowIndex, colKey: target.fieldId });
+  }
+
+  private editableFocus(): { rowIndex: number; fieldId: string } | undefined {
+    const { ctrl } = this;
+    const focused = ctrl.api?.getFocusedCell();
+    const field = focused ? ctrl.fieldById.get(focused.column.getColId()) : undefined;
+    if (!focused || !field || ctrl.editing || !ctrl.setup.canEdit) return undefined;
+    if (fieldTypes[field.type].readOnly || !kitOf(field.type).Editor) return undefined;
+    return { rowIndex: focused.rowIndex, fieldId: field.id };
+  }
+}
