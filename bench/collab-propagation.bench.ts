@@ -172,7 +172,17 @@ function lostEdits(dataDir: string, tableId: string, sent: string[][]): number {
     for (const row of db.prepare('SELECT changes FROM record_history WHERE table_id = ?').iterate(tableId) as Iterable<{ changes: string }>) {
       for (const [, after] of Object.values(JSON.parse(row.changes) as Record<string, [unknown, unknown]>)) written.add(after);
     }
-    return sent.flat().filter((value) => !written.has(value)).length;
+    const lost = sent.flat().filter((value) => !written.has(value));
+    if (process.env.DEBUG_BENCH) {
+      for (const value of lost.slice(0, 8)) {
+        const [client, seq] = value.split(':').map(Number);
+        const mine = sent[client!]!;
+        console.log('lost', value, 'prev written', written.has(mine[seq! - 1]), 'next written', written.has(mine[seq! + 1]), 'of', mine.length);
+      }
+      const rows = db.prepare('SELECT origin, actor_id, COUNT(*) n FROM record_history WHERE table_id = ? GROUP BY origin').all(tableId);
+      console.log(rows);
+    }
+    return lost.length;
   } finally {
     db.close();
   }

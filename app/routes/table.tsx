@@ -1,11 +1,11 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoaderData, useRevalidator, type LinksFunction, type MetaFunction } from 'react-router';
+import { useLoaderData, useNavigate, useRevalidator, type LinksFunction, type MetaFunction } from 'react-router';
 import type { CellContext } from '../components/fields/cell-kit.ts';
-import { visibleFields } from '../components/grid/columns.ts';
-import { DataGrid } from '../components/grid/data-grid.tsx';
-import type { GridSetup } from '../components/grid/grid-controller.ts';
+import { DataGrid, type PageSetup } from '../components/grid/data-grid.tsx';
 import { TableTabs, ViewList } from '../components/grid/table-nav.tsx';
+import { CreateTableDialog } from '../components/schema/create-table-dialog.tsx';
+import { canEditSchema } from '../components/schema/types.ts';
 import { isLocale } from '../i18n/locale.ts';
 import { pageTitle } from '../i18n/page-title.ts';
 import gridCss from '../styles/grid.css?url';
@@ -21,7 +21,9 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: gridCss }]
 export default function TablePage() {
   const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
+  const navigate = useNavigate();
   const revalidator = useRevalidator();
+  const [creatingTable, setCreatingTable] = useState(false);
   // The grid's socket must not reconnect when the revalidator object changes identity.
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
@@ -29,23 +31,39 @@ export default function TablePage() {
 
   const view = data.views.find((entry) => entry.id === data.viewId) ?? null;
   const locale = isLocale(i18n.language) ? i18n.language : 'en';
-  const setup = useMemo<GridSetup>(() => {
+  const page = useMemo<PageSetup>(() => {
     const memberById = new Map(data.members.map((member) => [member.id, member]));
     const cell: CellContext = { locale, timeZone: data.base.timeZone, baseId: data.base.id, members: data.members, memberById, canEdit: data.canEdit, t };
-    return { tableId: data.table.id, view, fields: visibleFields(data.fields, view), canEdit: data.canEdit, userId: data.me.id, cell };
+    return {
+      tableId: data.table.id, baseId: data.base.id, view, allFields: data.fields, primaryFieldId: data.table.primaryFieldId,
+      role: data.me.role, canEdit: data.canEdit, userId: data.me.id, cell,
+    };
   }, [data, view, locale, t]);
 
   return (
     <div className="table-page">
-      <TableTabs baseId={data.base.id} baseName={data.base.name} tables={data.tables} currentId={data.table.id} />
+      <TableTabs
+        baseId={data.base.id}
+        baseName={data.base.name}
+        tables={data.tables}
+        currentId={data.table.id}
+        onAddTable={canEditSchema(data.me.role) ? () => setCreatingTable(true) : undefined}
+      />
       <div className="table-layout">
         <ViewList views={data.views} currentId={data.viewId} />
         <section className="grid-area" aria-label={t('grid.gridLabel', { name: data.table.name })}>
           {/* The active tab shows the name; the heading is for screen readers and the title. */}
           <h1 className="visually-hidden">{data.table.name}</h1>
-          <DataGrid key={`${data.table.id}:${data.viewId ?? ''}`} setup={setup} viewName={view?.name ?? t('grid.allRecords')} onSchemaChange={onSchemaChange} />
+          <DataGrid key={`${data.table.id}:${data.viewId ?? ''}`} page={page} viewName={view?.name ?? t('grid.allRecords')} onSchemaChange={onSchemaChange} />
         </section>
       </div>
+      <CreateTableDialog
+        open={creatingTable}
+        baseId={data.base.id}
+        tables={data.tables}
+        onCreated={(table) => navigate(`/bases/${data.base.id}/tables/${table.id}`)}
+        onClose={() => setCreatingTable(false)}
+      />
     </div>
   );
 }

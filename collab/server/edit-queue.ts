@@ -81,7 +81,7 @@ export class EditQueue {
     let replies: Array<[PendingEdit, Rejection]> = [];
     this.channel.hold();
     try {
-      this.ctx.db.transaction(() => {
+      this.docs.deferring(touched.keys(), () => this.ctx.db.transaction(() => {
         for (const edit of edits) for (const rejection of this.write(edit)) replies.push([edit, rejection]);
         // Every touched key now shows SQL's value: refused ones go back, accepted ones take
         // the stored form ('' becomes no key, an email's domain lowercase). Stored here, in
@@ -90,7 +90,7 @@ export class EditQueue {
           this.docs.resync(entry, keys, { store: false });
           this.docs.store(entry);
         }
-      });
+      }));
       this.channel.release();
     } catch (error) {
       // Not a refusal but a failure (SQLite, a bug): nothing was written, so every edit of

@@ -30,6 +30,8 @@ export class RecordDocs {
   private readonly loaded = new Map<string, LoadedRecordDoc>();
   /** Batches whose values were applied to docs inside a transaction not yet known to commit. */
   private readonly uncommitted = new Map<RecordBatchCommitted, LoadedRecordDoc[]>();
+  /** Docs whose group commit is running: it brings them to SQL and stores them itself. */
+  private deferred: ReadonlySet<LoadedRecordDoc> = new Set();
   /** Schemas of tables with loaded docs; every edit needs one, and they change rarely. */
   private readonly schemas = new Map<string, TableSchema>();
 
@@ -39,6 +41,11 @@ export class RecordDocs {
   load(document: Document, tableId: string, recordId: number): LoadedRecordDoc {
     const schema = this.schemaOf(tableId);
     const entry: LoadedRecordDoc = { name: document.name, tableId, recordId, document, deleted: false, stores: 0 };
+    // A small client id makes the server's changes lose ties with concurrent client edits
+    // (Yjs orders concurrent map values by client id), so a revert or a REST write never
+    // silently replaces an edit the server had not seen. Still random per load, since two
+    // instances with one id would corrupt the doc (decision 0020).
+    document.clientID = 1 + Math.floor(Math.random() * 0xfffe);
     this.ctx.db.transaction(() => {
       const row = findRow(this.ctx.db, schema, recordId);
       if (!row) throw new CollabRefusal();
@@ -110,7 +117,7 @@ export class RecordDocs {
         continue;
       }
       const entry = this.get(recordDocName(batch.tableId, change.recordId));
-      if (!entry || entry.deleted) continue;
+      if (!entry || entry.deleted || this.deferred.has(entry)) continue;
       schema ??= this.schemaOf(batch.tableId);
       applyValues(entry.document, schema, change.action === 'created' ? change.values : change.after);
       this.store(entry);
@@ -126,6 +133,21 @@ export class RecordDocs {
       for (const entry of rolledBack ?? []) this.resync(entry);
     });
   };
+
+  /**
+   * Runs a group commit of client edits (edit-queue.ts) on these docs. The hook leaves them
+   * alone meanwhile: a doc may already hold a later edit than the one being written, and
+   * setting the earlier value back would be a server change racing the client's next
+   * edit. The group commit resyncs and stores them before its transaction commits.
+   */
+  deferring<T>(entries: Iterable<LoadedRecordDoc>, run: () => T): T {
+    this.deferred = new Set(entries);
+    try {
+      return run();
+    } finally {
+      this.deferred = new Set();
+    }
+  }
 
   /** Called from the `records` event: the batch's transaction did commit. */
   committed(batch: RecordBatchCommitted): void {

@@ -52,4 +52,13 @@ describe('field indexes', () => {
     if (!filter.ok || !sorts.ok) throw new Error('unexpected');
     expect(indexesForQuery(filter.filter, sorts.sorts)).toEqual([{ fieldId: 'fldName', nocase: true }, { fieldId: 'fldAmount', nocase: false }]);
   });
+
+  it('gives unselective filters (select, checkbox, user) no index, so the sort index serves the page', () => {
+    const filter = resolveFilter({ conjunction: 'and', conditions: [
+      { field: 'Stage', operator: 'isAnyOf', value: ['Lead', 'Won'] }, { field: 'Done', operator: 'is', value: true }, { field: 'Owner', operator: 'is', value: 'usr1' },
+    ] }, [FIELDS.stage, FIELDS.done, FIELDS.owner, FIELDS.amount]);
+    const sorts = resolveSorts([{ field: 'Amount', direction: 'desc' }], [FIELDS.amount]);
+    if (!filter.ok || !sorts.ok) throw new Error('unexpected');
+    expect(indexesForQuery(filter.filter, sorts.sorts)).toEqual([{ fieldId: 'fldAmount', nocase: false }]);
+  });
 });

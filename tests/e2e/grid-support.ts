@@ -86,3 +86,34 @@ export function dbValue(server: Server, tableId: string, fieldId: string, record
 }
 
 export const POLL = { timeout: 5000, interval: 25 } as const;
+
+/** Opens a column's ▾ menu the way a person does: hover the header, press the button. */
+export async function openHeaderMenu(page: Page, fieldId: string): Promise<void> {
+  const header = page.locator(`.ag-header-cell[col-id="${fieldId}"]`);
+  await header.hover();
+  await header.locator('.header-menu-trigger').click();
+  await page.getByRole('menu').waitFor();
+}
+
+/** Chooses an entry of the open menu by its label. */
+export async function chooseMenuItem(page: Page, label: string | RegExp): Promise<void> {
+  await page.getByRole('menu').getByRole('menuitem', { name: label }).click();
+}
+
+/** The field columns left to right, as the grid shows them (pinned ones first). */
+export async function columnOrder(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cells = [...document.querySelectorAll<HTMLElement>('.ag-header-row-column .ag-header-cell[col-id]')];
+    return cells
+      .map((cell) => ({ id: cell.getAttribute('col-id')!, index: Number(cell.getAttribute('aria-colindex')) }))
+      .filter((cell) => cell.id !== '__row')
+      .sort((a, b) => a.index - b.index)
+      .map((cell) => cell.id);
+  });
+}
+
+/** The view as the API has it (what every other client and a reload get). */
+export async function savedView(team: GridTeam): Promise<{ id: string; hiddenFields?: string[]; fieldOrder?: string[]; fieldWidths?: Record<string, number>; frozenFieldCount?: number; sorts?: Array<{ field: string; direction: string }> }> {
+  const res = await team.owner.client.get(`/tables/${team.tableId}/views`);
+  return res.body.views[0];
+}

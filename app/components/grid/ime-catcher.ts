@@ -62,10 +62,15 @@ export class ImeCatcher {
       element.value = '';
       if (text) this.edit(text);
     };
-    // Anything that lands here outside a composition (a paste, a key racing the editor's
-    // opening) is not a value: the editor, once open, takes what is meant for it.
+    // Text that arrives without a key or a composition (an emoji picker, dictation, an IME
+    // that inserts directly) starts editing like a composed word. Anything else that lands
+    // here (a paste, a key racing the editor's opening) is not a value: dropped.
     const onInput = (event: Event) => {
-      if (!(event as InputEvent).isComposing && !this.composing && !this.ctrl.editing) element.value = '';
+      const { isComposing, inputType } = event as InputEvent;
+      if (isComposing || this.composing || this.ctrl.editing) return;
+      const text = element.value;
+      element.value = '';
+      if (text && (inputType === 'insertText' || inputType === 'insertReplacementText')) this.edit(text);
     };
     root.addEventListener('focusin', onFocusIn);
     element.addEventListener('focusout', onFocusOut);

@@ -10,7 +10,7 @@ function formatRowNumber(n: number, locale: string): string {
   return format.format(n);
 }
 
-/** The row's number, and (for editors) a box that selects the row for deleting. */
+/** The row's number, (for editors) a box that selects the row for deleting, and the button that expands the record. */
 export function RowNumberCell({ node, data, context }: CustomCellRendererProps<GridRowData, unknown, { ctrl: GridController }>) {
   const ctrl = context.ctrl;
   const [selected, setSelected] = useState(() => node.isSelected() === true);
@@ -33,6 +33,23 @@ export function RowNumberCell({ node, data, context }: CustomCellRendererProps<G
           checked={selected}
           onChange={(event) => node.setSelected(event.target.checked)}
         />
+      ) : null}
+      {data ? (
+        <button
+          type="button"
+          className="row-expand"
+          tabIndex={-1}
+          aria-label={t('grid.expandRecord', { row: index + 1 })}
+          title={t('grid.expandHint')}
+          onClick={(event) => {
+            event.stopPropagation();
+            ctrl.expanded.set(data.id);
+          }}
+        >
+          <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+            <path d="M9.5 2.5h4v4M13.5 2.5l-5 5M6.5 13.5h-4v-4M2.5 13.5l5-5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+          </svg>
+        </button>
       ) : null}
     </div>
   );

@@ -2,8 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import type { GridView } from './types.ts';
 
-/** The base's tables as tabs, after the way back to all bases. */
-export function TableTabs({ baseId, baseName, tables, currentId }: { baseId: string; baseName: string; tables: ReadonlyArray<{ id: string; name: string }>; currentId: string }) {
+/** The base's tables as tabs, after the way back to all bases; owners get a "+" to add one. */
+export function TableTabs({ baseId, baseName, tables, currentId, onAddTable }: {
+  baseId: string;
+  baseName: string;
+  tables: ReadonlyArray<{ id: string; name: string }>;
+  currentId: string;
+  /** Absent for people who may not create tables. */
+  onAddTable?: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="base-bar">
@@ -18,6 +25,11 @@ export function TableTabs({ baseId, baseName, tables, currentId }: { baseId: str
             {table.name}
           </Link>
         ))}
+        {onAddTable ? (
+          <button type="button" className="table-tab add-table" onClick={onAddTable} aria-label={t('grid.addTable')} title={t('grid.addTable')}>
+            <span aria-hidden="true">+</span>
+          </button>
+        ) : null}
       </nav>
     </div>
   );
