@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
@@ -35,11 +36,17 @@ export const collabPropagationBench: Bench = {
         const range = [t * per, Math.min(clients, (t + 1) * per)];
         workers.push(new Worker(THREAD_ENTRY, { eval: true, workerData: { ...setup, range, seconds } }));
       }
-      await Promise.all(workers.map((worker) => reply(worker, 'ready')));
+      // One more subscriber, in this (idle) thread: with the simulated clients saturating
+      // their threads on a small machine, it shows what the server itself delivers.
+      const probe = { channel: [] as number[], doc: [] as number[] };
+      const probeClient = new CollabClient({ url: wsUrl(setup.url), token: setup.token, WebSocketPolyfill: WebSocket });
+      const probeDocs = observe(probeClient, setup, -1, setup.recordIds, probe);
+      await Promise.all([...probeDocs.map((handle) => handle.synced()), ...workers.map((worker) => reply(worker, 'ready'))]);
+      const cpuBefore = cpuSeconds(server.pid);
       const started = performance.now();
       workers.forEach((worker) => worker.postMessage('start'));
       const results = await Promise.all(workers.map((worker) => reply<ThreadResult>(worker, 'done')));
-      const editing = (performance.now() - started) / 1000;
+      const serverCpu = (cpuSeconds(server.pid) - cpuBefore) / ((performance.now() - started) / 1000);
 
       const sent = results.flatMap((result) => result.sent);
       const edits = sent.reduce((sum, values) => sum + values.length, 0);
@@ -47,10 +54,16 @@ export const collabPropagationBench: Bench = {
       bench.report({ name: `${clients} clients × ${EDITS_PER_SECOND} edits/s for ${seconds} s: edits`, value: edits, unit: 'edits' });
       reportLatency(bench, 'edit → patch on every other client (table channel)', channel);
       reportLatency(bench, 'edit → update in the record\'s other open docs', results.flatMap((result) => [...result.doc]));
+      reportLatency(bench, 'edit → patch at an idle subscriber', probe.channel);
+      reportLatency(bench, 'edit → doc update at an idle subscriber', probe.doc);
+      probeClient.destroy();
       bench.report({ name: 'patches not delivered', value: edits * (clients - 1) - channel.length, unit: 'patches', target: '0' });
       bench.report({ name: 'lost edits (sent, not in record history)', value: lostEdits(server.dataDir, setup.tableId, sent), unit: 'edits', target: '0' });
+      bench.report({ name: 'edits refused or docs closed by the server', value: results.reduce((sum, result) => sum + result.refused, 0), unit: 'events', target: '0' });
       bench.report({ name: 'cells whose final value is not the last edit', value: await staleCells(setup, sent), unit: 'cells', target: '0' });
       bench.report({ name: 'server peak RSS', value: server.peakRssMb(), unit: 'MB', target: '≤ 500' });
+      // On a small machine the simulated clients saturate first; these two say whose time the latencies are.
+      bench.report({ name: 'server CPU while clients edit (1.0 = one core)', value: round(serverCpu), unit: 'cores' });
       bench.report({ name: 'client threads: worst event-loop lag', value: Math.max(...results.map((result) => result.lagMax)), unit: 'ms' });
     } finally {
       await Promise.all(workers.map((worker) => worker.terminate()));
@@ -73,6 +86,8 @@ interface ThreadResult {
   /** Per client of the thread, in index order: every value it set. */
   sent: string[][];
   lagMax: number;
+  /** `rejected` messages and documents closed by the server: both must stay 0. */
+  refused: number;
 }
 
 /** Workers do not inherit tsx's loader in Node 20: register it, then load this module. */
@@ -94,36 +109,50 @@ const now = () => performance.timeOrigin + performance.now();
 const sentAt = (value: unknown) => (typeof value === 'string' ? Number(value.split(':')[2]) : NaN);
 const sender = (value: unknown) => (typeof value === 'string' ? Number(value.split(':')[0]) : NaN);
 
-/** One client thread: its share of the clients, edits on 'start', samples back on 'done'. */
-async function clientThread(data: Setup & { range: [number, number]; seconds: number }): Promise<void> {
-  const channel: number[] = [];
-  const doc: number[] = [];
-  const rejected: string[] = [];
-  const closed: string[] = [];
-  const wsUrl = `${data.url.replace(/^http/, 'ws')}/collab`;
-  const sims = [];
-  for (let index = data.range[0]; index < data.range[1]; index++) {
-    const { recordId, fieldId } = cellOf(data, index);
-    const client = new CollabClient({ url: wsUrl, token: data.token, WebSocketPolyfill: WebSocket });
-    client.socket.on('disconnect', ({ event }: { event: { code: number; reason: string } }) => closed.push(`socket ${event.code} ${event.reason}`));
-    client.openTable(data.tableId, {
-      onMessage(message) {
-        if (message.type !== 'patch') return;
-        for (const value of Object.values(message.values)) if (sender(value) !== index && sentAt(value)) channel.push(now() - sentAt(value));
-      },
-    }).setPresence({ cell: { recordId: `rec${recordId}`, fieldId } });
-    const handle = client.openRecord(data.tableId, recordId, {
-      onMessage: (message) => rejected.push(`${message.fieldId}: ${message.message}`),
-      onClosed: (reason) => closed.push(reason),
+const wsUrl = (url: string) => `${url.replace(/^http/, 'ws')}/collab`;
+
+/**
+ * Opens the table channel and the given records' docs on a client, timing every change by
+ * someone else: patches on the channel into `samples.channel`, doc updates into `.doc`.
+ */
+function observe(
+  client: CollabClient, setup: Setup, self: number, recordIds: number[],
+  samples: { channel: number[]; doc: number[] }, onRefused: (what: string) => void = () => {},
+): Array<ReturnType<CollabClient['openRecord']>> {
+  const cell = self >= 0 ? cellOf(setup, self) : undefined;
+  client.openTable(setup.tableId, {
+    onMessage(message) {
+      if (message.type !== 'patch') return;
+      for (const value of Object.values(message.values)) if (sender(value) !== self && sentAt(value)) samples.channel.push(now() - sentAt(value));
+    },
+  }).setPresence(cell ? { cell: { recordId: `rec${cell.recordId}`, fieldId: cell.fieldId } } : {});
+  return recordIds.map((recordId) => {
+    const handle = client.openRecord(setup.tableId, recordId, {
+      onMessage: (message) => onRefused(`${message.fieldId}: ${message.message}`),
+      onClosed: (reason) => onRefused(reason),
     });
     handle.fields.observe((event) => {
       if (event.transaction.local) return;
       for (const key of event.keysChanged) {
         const value = handle.fields.get(key);
-        if (sender(value) !== index && sentAt(value)) doc.push(now() - sentAt(value));
+        if (sender(value) !== self && sentAt(value)) samples.doc.push(now() - sentAt(value));
       }
     });
-    sims.push({ index, client, handle, fieldId, sent: [] as string[] });
+    return handle;
+  });
+}
+
+/** One client thread: its share of the clients, edits on 'start', samples back on 'done'. */
+async function clientThread(data: Setup & { range: [number, number]; seconds: number }): Promise<void> {
+  const channel: number[] = [];
+  const doc: number[] = [];
+  const refused: string[] = [];
+  const sims = [];
+  for (let index = data.range[0]; index < data.range[1]; index++) {
+    const { recordId, fieldId } = cellOf(data, index);
+    const client = new CollabClient({ url: wsUrl(data.url), token: data.token, WebSocketPolyfill: WebSocket });
+    const [handle] = observe(client, data, index, [recordId], { channel, doc }, (refusal) => refused.push(refusal));
+    sims.push({ index, client, handle: handle!, fieldId, sent: [] as string[] });
   }
   await Promise.all(sims.map((sim) => sim.handle.synced()));
   await new Promise((resolve) => setTimeout(resolve, 500)); // table channels authenticated too
@@ -150,10 +179,22 @@ async function clientThread(data: Setup & { range: [number, number]; seconds: nu
   clearInterval(lag);
   const deadline = Date.now() + 60_000;
   while (sims.some((sim) => sim.handle.provider.hasUnsyncedChanges) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  await new Promise((resolve) => setTimeout(resolve, 1500)); // the last patches in flight
-  if (process.env.DEBUG_BENCH) console.log('thread', data.range, 'rejected', rejected.length, rejected.slice(0, 3), 'closed', closed.length, closed.slice(0, 3));
-  const result: ThreadResult = { channel: Float64Array.from(channel), doc: Float64Array.from(doc), sent: sims.map((sim) => sim.sent), lagMax: Math.round(lagMax) };
+  // The last patches in flight: until nothing arrives for a second.
+  for (let seen = -1; seen !== channel.length && Date.now() < deadline + 30_000;) {
+    seen = channel.length;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  const result: ThreadResult = {
+    channel: Float64Array.from(channel), doc: Float64Array.from(doc), sent: sims.map((sim) => sim.sent), lagMax: Math.round(lagMax),
+    refused: refused.length,
+  };
   parentPort!.postMessage({ type: 'done', result }, [result.channel.buffer as ArrayBuffer, result.doc.buffer as ArrayBuffer]);
+}
+
+/** User + system CPU time of a process (Linux /proc; clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function reportLatency(bench: BenchContext, name: string, samples: number[]): void {
@@ -172,17 +213,7 @@ function lostEdits(dataDir: string, tableId: string, sent: string[][]): number {
     for (const row of db.prepare('SELECT changes FROM record_history WHERE table_id = ?').iterate(tableId) as Iterable<{ changes: string }>) {
       for (const [, after] of Object.values(JSON.parse(row.changes) as Record<string, [unknown, unknown]>)) written.add(after);
     }
-    const lost = sent.flat().filter((value) => !written.has(value));
-    if (process.env.DEBUG_BENCH) {
-      for (const value of lost.slice(0, 8)) {
-        const [client, seq] = value.split(':').map(Number);
-        const mine = sent[client!]!;
-        console.log('lost', value, 'prev written', written.has(mine[seq! - 1]), 'next written', written.has(mine[seq! + 1]), 'of', mine.length);
-      }
-      const rows = db.prepare('SELECT origin, actor_id, COUNT(*) n FROM record_history WHERE table_id = ? GROUP BY origin').all(tableId);
-      console.log(rows);
-    }
-    return lost.length;
+    return sent.flat().filter((value) => !written.has(value)).length;
   } finally {
     db.close();
   }

@@ -6,6 +6,8 @@ import {
   type Presence, type RecordDocMessage, type TableMessage,
 } from '../protocol.ts';
 
+type AwarenessChanges = { added: number[]; updated: number[]; removed: number[] };
+
 export interface CollabClientOptions {
   /** `ws(s)://host/collab`; in the browser, `collabUrl(window.location)`. */
   url: string;
@@ -161,6 +163,14 @@ export class CollabClient {
         if (message.readVarUint() === MessageType.CLOSE) handlers.onClosed?.(message.readVarString());
       },
     });
+    // The provider sends back every awareness state it receives: with N viewers each
+    // presence change came back N times. Only changes made here are sent.
+    if (provider.awareness) {
+      provider.awareness.off('update', provider.boundAwarenessUpdateHandler);
+      provider.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => {
+        if (origin !== provider) provider.boundAwarenessUpdateHandler(changes, origin);
+      });
+    }
     // A provider on a shared socket does not attach itself.
     provider.attach();
     this.open.set(name, provider);

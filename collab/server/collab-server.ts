@@ -4,6 +4,7 @@ import { Hocuspocus, type onDisconnectPayload } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppContext } from '../../server/context.ts';
 import { CLOSE_CODES, parseDocName, recordDocName, tableChannelName } from '../protocol.ts';
+import { coalesceAwareness } from './awareness-broadcast.ts';
 import { EditQueue } from './edit-queue.ts';
 import { guardMessage } from './message-guard.ts';
 import { deleteTableDocStates } from './record-docs.repository.ts';
@@ -37,9 +38,6 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
   const idleMs = options.idleMs ?? 2000;
   const docs = new RecordDocs(ctx);
   let closing = false;
-  // Assigned right below: Hocuspocus's hooks need the two, and the two need Hocuspocus.
-  let channel: TableBroadcaster;
-  let edits: EditQueue;
 
   const storeIfLoaded = (documentName: string) => {
     const entry = closing ? undefined : docs.get(documentName);
@@ -64,6 +62,7 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
       guardMessage(data);
     },
     async onLoadDocument({ documentName, document }) {
+      coalesceAwareness(document);
       const doc = parseDocName(documentName);
       if (doc?.kind !== 'record') return;
       const entry = docs.load(document, doc.tableId, doc.recordId);
@@ -84,8 +83,9 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
     },
   });
 
-  channel = new TableBroadcaster(hocuspocus);
-  edits = new EditQueue(ctx, docs, channel);
+  // Used by the hooks above, which run only once sockets connect.
+  const channel = new TableBroadcaster(hocuspocus);
+  const edits = new EditQueue(ctx, docs, channel);
 
   function holdUntilIdle(data: onDisconnectPayload): void {
     hocuspocus.storeDocumentHooks(data.document, data)?.catch((error: unknown) => {
@@ -166,6 +166,7 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
       );
       // Pending debounced stores run now (and find nothing to do) instead of after idleMs.
       await Promise.all([...hocuspocus.documents.keys()].map((name) => hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`)));
+      edits.flush(); // what the closing sockets delivered meanwhile
       wss.close();
     },
   };

@@ -1,5 +1,6 @@
 import { MessageType, type beforeHandleMessagePayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
+import type { Awareness } from 'y-protocols/awareness';
 import { MAX_PRESENCE_BYTES } from '../protocol.ts';
 import { CollabRefusal, type SocketContext } from './socket-auth.ts';
 
@@ -27,20 +28,39 @@ function check({ update, context, document, connection }: beforeHandleMessagePay
   if (type === MessageType.BroadcastStateless) throw new CollabRefusal();
   if (type !== MessageType.Awareness) return;
   const { actor } = context as SocketContext;
-  const { awareness } = document;
   const others = [...document.connections.values()].filter((c) => c.connection !== connection).map((c) => c.clients);
   for (const { clientId, clock, state } of readAwarenessUpdate(decoding.readVarUint8Array(decoder))) {
     if (state.length > MAX_PRESENCE_BYTES) throw new CollabRefusal();
-    // The provider echoes every state it receives; an echo changes nothing and passes.
-    // What would change a state (y-protocols' rule) must be the sender's own.
-    const known = awareness.meta.get(clientId)?.clock;
-    const applies = known === undefined || known < clock || (known === clock && state === 'null' && awareness.states.has(clientId));
+    // What would change a state must be the sender's own; an echo changes nothing and passes.
+    const applies = awarenessApplies(document.awareness, clientId, clock, state);
     // A null state is a removal: y-protocols clients time out peers they have not heard
     // from in 30 s and tell everyone. It can hide a cursor until its owner's next renewal
     // (15 s), never show anything false, so it passes.
     if (!applies || state === 'null') continue;
     if (others.some((clients) => clients.has(clientId))) throw new CollabRefusal();
     if (!presenceOf(actor.userId, state)) throw new CollabRefusal();
+  }
+}
+
+/** y-protocols' rule for whether an entry of an awareness update changes anything. */
+function awarenessApplies(awareness: Awareness, clientId: number, clock: number, state: string): boolean {
+  const known = awareness.meta.get(clientId)?.clock;
+  return known === undefined || known < clock || (known === clock && state === 'null' && awareness.states.has(clientId));
+}
+
+/**
+ * Whether an awareness message only repeats what the server knows. The stock provider
+ * sends back every state it receives, so each presence change of N viewers came back N
+ * times: 40,000 no-op messages per round of renewals at 200 viewers, every 15 s.
+ */
+export function isAwarenessEcho(awareness: Awareness, message: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) !== MessageType.Awareness) return false;
+    return readAwarenessUpdate(decoding.readVarUint8Array(decoder)).every(({ clientId, clock, state }) => !awarenessApplies(awareness, clientId, clock, state));
+  } catch {
+    return false; // not decodable: left to the guard, which refuses it
   }
 }
 

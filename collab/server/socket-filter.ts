@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import type { RawData, WebSocket } from 'ws';
 import { CLOSE_CODES } from '../protocol.ts';
 import type { EditQueue } from './edit-queue.ts';
+import { isAwarenessEcho } from './message-guard.ts';
 
 /**
  * Stands in front of Hocuspocus's own 'message' listener. EventEmitter cannot stop other
@@ -11,6 +12,7 @@ import type { EditQueue } from './edit-queue.ts';
  *
  * - Rate limits per socket (`SocketRateLimit`).
  * - Holds sync-status replies while client edits wait for their group commit (EditQueue).
+ * - Drops awareness messages that only echo states the server already has.
  * - A client's CLOSE of a document is handled here, synchronously. Hocuspocus handles it
  *   after an asynchronous hook, so a provider reopened at once had its authentication
  *   routed to the closing connection, ignored, and then sat unserved.
@@ -39,6 +41,10 @@ export function filterSocketMessages(ws: WebSocket, hocuspocus: Hocuspocus, edit
       return false;
     }
     const header = peekHeader(args[0] as RawData);
+    if (header?.type === MessageType.Awareness) {
+      const awareness = hocuspocus.documents.get(header.name)?.awareness;
+      if (awareness && isAwarenessEcho(awareness, toBytes(args[0] as RawData))) return true;
+    }
     if (header?.type !== MessageType.CLOSE) return emit(event, ...args);
     hocuspocus.documents.get(header.name)?.connections.get(ws)?.connection.close({ code: 1000, reason: 'provider_initiated' });
     return true;

@@ -86,7 +86,9 @@ export function DataGrid({ page, viewName, onSchemaChange }: { page: PageSetup; 
   useEffect(() => {
     // Leaving the page with edits that never reached the server would lose them: ask first.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (ctrl.pending.pending > 0) event.preventDefault();
+      const socket = ctrl.client.get()?.socket;
+      const queuedInDocs = socket?.status !== 'connected' && [...(socket?.configuration.providerMap.values() ?? [])].some((provider) => provider.unsyncedChanges > 0);
+      if (ctrl.pending.pending > 0 || queuedInDocs) event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);

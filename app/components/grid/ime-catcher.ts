@@ -38,7 +38,10 @@ export class ImeCatcher {
     const { element } = this;
     const onFocusIn = (event: FocusEvent) => {
       const target = event.target as HTMLElement | null;
-      if (target?.classList.contains('ag-cell') && target.classList.contains('field-cell')) this.home(target);
+      if (!target?.classList.contains('ag-cell') || !target.classList.contains('field-cell')) return;
+      // An editor closing hands focus to the next cell before the grid says it stopped.
+      if (this.busy()) requestAnimationFrame(() => document.activeElement === target && this.home(target));
+      else this.home(target);
     };
     // The focused cell re-rendered without us (a row moved, a block reloaded): follow it.
     const onFocusOut = (event: FocusEvent) => {
@@ -67,7 +70,7 @@ export class ImeCatcher {
     // here (a paste, a key racing the editor's opening) is not a value: dropped.
     const onInput = (event: Event) => {
       const { isComposing, inputType } = event as InputEvent;
-      if (isComposing || this.composing || this.ctrl.editing) return;
+      if (isComposing || this.composing || this.busy()) return;
       const text = element.value;
       element.value = '';
       if (text && (inputType === 'insertText' || inputType === 'insertReplacementText')) this.edit(text);
@@ -92,11 +95,16 @@ export class ImeCatcher {
   /** Puts the catcher in the focused cell, with focus. */
   private home(cell: HTMLElement): void {
     const { ctrl, element } = this;
-    if (!ctrl.setup.canEdit || ctrl.editing || ctrl.api?.getEditingCells().length) return;
+    if (!ctrl.setup.canEdit || this.busy()) return;
     if (element.parentElement !== cell) cell.appendChild(element);
     element.value = '';
     element.setAttribute('aria-label', cell.getAttribute('aria-label') ?? cell.textContent ?? '');
     element.focus({ preventScroll: true });
+  }
+
+  /** An editor is open (the grid's own word: its `cellEditingStopped` reaches us a tick late). */
+  private busy(): boolean {
+    return !!this.ctrl.api?.getEditingCells().length;
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -120,13 +128,15 @@ export class ImeCatcher {
     if (!target) return;
     this.ctrl.imeText = text;
     this.ctrl.api?.startEditingCell({ rowIndex: target.rowIndex, colKey: target.fieldId });
+    // Not opened after all: the text must not surface in the next editor someone opens.
+    if (!this.busy()) this.ctrl.imeText = null;
   }
 
   private editableFocus(): { rowIndex: number; fieldId: string } | undefined {
     const { ctrl } = this;
     const focused = ctrl.api?.getFocusedCell();
     const field = focused ? ctrl.fieldById.get(focused.column.getColId()) : undefined;
-    if (!focused || !field || ctrl.editing || !ctrl.setup.canEdit) return undefined;
+    if (!focused || !field || this.busy() || !ctrl.setup.canEdit) return undefined;
     if (fieldTypes[field.type].readOnly || !kitOf(field.type).Editor) return undefined;
     return { rowIndex: focused.rowIndex, fieldId: field.id };
   }

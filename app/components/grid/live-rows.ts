@@ -26,6 +26,7 @@ export function onTableMessage(ctrl: GridController, message: TableMessage, onSc
       return;
     case 'deleted':
       ctrl.nodeOf(message.recordId)?.setSelected(false);
+      if (ctrl.expanded.get() === message.recordId) ctrl.expanded.set(null);
       ctrl.refresh();
       return;
     case 'schema':

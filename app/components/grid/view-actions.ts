@@ -96,6 +96,7 @@ export function sortBy(ctrl: GridController, sort: ViewSort | null): void {
 
 /** A field was created beside another: it goes into the view's order there. */
 export function placeNewField(ctrl: GridController, newFieldId: string, anchorId: string, side: 'left' | 'right'): void {
+  if (!maySaveView(ctrl)) return ctrl.reloadSchema();
   const order = fullOrder(ctrl, currentView(ctrl)).filter((id) => id !== newFieldId);
   const at = order.indexOf(anchorId);
   if (at < 0) return ctrl.reloadSchema();
