@@ -46,9 +46,35 @@ export class Database {
     return this.prepare(compiled.sql).run(...bindable(compiled.parameters));
   }
 
-  /** Runs `fn` in one transaction (nested calls become savepoints). */
+  /** Callbacks waiting for the commit, one list per open transaction level. */
+  private readonly pendingAfterCommit: Array<Array<() => void>> = [];
+
+  /**
+   * Runs `fn` in one transaction (nested calls become savepoints). Callbacks registered with
+   * `afterCommit` inside it run once the OUTERMOST transaction commits, and are dropped with
+   * any level that rolls back.
+   */
   transaction<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn)();
+    this.pendingAfterCommit.push([]);
+    let result: T;
+    try {
+      result = this.sqlite.transaction(fn)();
+    } catch (error) {
+      this.pendingAfterCommit.pop();
+      throw error;
+    }
+    const done = this.pendingAfterCommit.pop()!;
+    const parent = this.pendingAfterCommit.at(-1);
+    if (parent) parent.push(...done);
+    else for (const callback of done) callback();
+    return result;
+  }
+
+  /** Runs `callback` after the current transaction commits, or now outside of one. */
+  afterCommit(callback: () => void): void {
+    const level = this.pendingAfterCommit.at(-1);
+    if (level) level.push(callback);
+    else callback();
   }
 
   /** Drops cached statements, which SQLite invalidates anyway after DDL on their tables. */

@@ -66,10 +66,14 @@ export function writeRecords(ctx: AppContext, batch: WriteBatch, options: WriteO
     if (changes.length) for (const hook of ctx.inTransactionHooks) hook(committed);
   }
 
-  for (const fieldId of coercer.newChoices.keys()) {
-    ctx.events.emit('schema', { baseId: schema.baseId, tableId: schema.table.id, kind: 'field', action: 'updated', id: fieldId });
-  }
-  if (changes.length) ctx.events.emit('records', committed);
+  // Inside a caller's transaction (an import batch, a collab group commit) the events wait
+  // for its commit: listeners only ever hear of changes that are durable.
+  ctx.db.afterCommit(() => {
+    for (const fieldId of coercer.newChoices.keys()) {
+      ctx.events.emit('schema', { baseId: schema.baseId, tableId: schema.table.id, kind: 'field', action: 'updated', id: fieldId });
+    }
+    if (changes.length) ctx.events.emit('records', committed);
+  });
   return result;
 }
 

@@ -16,10 +16,14 @@ function tbl(sqlTable: string): string {
   return `"${sqlTable}"`;
 }
 
+/**
+ * AUTOINCREMENT: a deleted record's id is never handed out again, so its history, its
+ * stored Y doc and any client's old replica can never be mistaken for a new record's.
+ */
 export function createDataTable(db: Database, sqlTable: string, columns: ReadonlyArray<{ column: string; sqlType: SqlType }>): void {
   const fieldColumns = columns.map((c) => `, ${col(c.column)} ${c.sqlType}`).join('');
   db.sqlite.exec(
-    `CREATE TABLE ${tbl(sqlTable)} (id INTEGER PRIMARY KEY, version INTEGER NOT NULL DEFAULT 1, ` +
+    `CREATE TABLE ${tbl(sqlTable)} (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL DEFAULT 1, ` +
       `created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT, updated_by TEXT${fieldColumns})`,
   );
 }

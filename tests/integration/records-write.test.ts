@@ -166,3 +166,13 @@ describe('updating and deleting records', () => {
     expect(history.body.history[0]).toMatchObject({ action: 'delete', changes: { [seeded.fieldId('Name')]: ['A', null] } });
   });
 });
+
+describe('record ids', () => {
+  it('never hands out the id of a deleted record again', async () => {
+    const created = await api.post(recordsPath(), { records: [{ fields: { Name: 'last' } }] });
+    const id = created.body.records[0].id;
+    expect((await api.delete(`${recordsPath()}/${id}`)).status).toBe(200);
+    const next = await api.post(recordsPath(), { records: [{ fields: { Name: 'next' } }] });
+    expect(Number(next.body.records[0].id.slice(3))).toBeGreaterThan(Number(id.slice(3)));
+  });
+});

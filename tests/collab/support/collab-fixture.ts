@@ -116,7 +116,7 @@ export async function waitFor(what: string, check: () => boolean, timeoutMs = 50
   }
 }
 
-/** Resolves with the first value `next` yields, or rejects after `timeoutMs`. */
+/** Resolves with the first value `subscribe` delivers, or rejects after `timeoutMs`. */
 export function within<T>(what: string, timeoutMs: number, subscribe: (resolve: (value: T) => void) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
