@@ -173,4 +173,22 @@ describe('the schema and the view, from the grid', () => {
     expect(wang.errors).toEqual([]);
     await wang.page.context().close();
   });
+
+  it('deletes a field after asking, for owners only', async () => {
+    const { page } = mei;
+    await openHeaderMenu(page, remarks);
+    await chooseMenuItem(page, 'Delete field');
+    const confirm = page.getByRole('dialog', { name: 'Delete "Remarks 备注"?' });
+    await confirm.getByRole('button', { name: 'Delete field' }).click();
+    await expect.poll(async () => (await columnOrder(page)).includes(remarks), POLL).toBe(false);
+    expect(server.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM fields WHERE id = ?').get(remarks)).toEqual({ n: 0 });
+    // An editor sees the entry, disabled with the reason.
+    const wang = await openGrid(browser, server, team, team.editor);
+    await openHeaderMenu(wang.page, team.field.Done);
+    const entry = wang.page.getByRole('menuitem', { name: /Delete field/ });
+    expect(await entry.getAttribute('aria-disabled')).toBe('true');
+    expect(await entry.textContent()).toContain('Only base owners can change fields.');
+    await wang.page.context().close();
+    expect(mei.errors).toEqual([]);
+  });
 });

@@ -110,4 +110,16 @@ describe('the record panel', () => {
     expect(await cell(page, 5, Name).count()).toBe(1);
     expect(mei.errors).toEqual([]);
   });
+
+  it('shows a viewer the record without letting them edit it', async () => {
+    const li = await openGrid(browser, server, team, team.viewer);
+    await focusCell(li.page, 1, team.field.Name);
+    await li.page.keyboard.press('Shift+Enter');
+    await expect.poll(() => panel(li.page).locator('h2').textContent(), POLL).toBe('Customer 1');
+    await panel(li.page).getByText('You can view this record but not edit it.').waitFor();
+    expect(await panel(li.page).getByLabel('Score').textContent()).toBe('10');
+    expect(await panel(li.page).locator('input:not([disabled]), textarea:not([readonly])').count()).toBe(0);
+    expect(li.errors).toEqual([]);
+    await li.page.context().close();
+  });
 });

@@ -56,7 +56,8 @@ export class ImeCatcher {
     const onKeyDown = (event: KeyboardEvent) => this.onKeyDown(event);
     const onCompositionStart = () => {
       this.composing = true;
-      element.classList.add('composing');
+      // Shown over the cell only where the word can go; elsewhere it is composed and dropped.
+      if (this.editableFocus()) element.classList.add('composing');
     };
     const onCompositionEnd = () => {
       this.composing = false;
@@ -98,7 +99,9 @@ export class ImeCatcher {
     if (!ctrl.setup.canEdit || this.busy()) return;
     if (element.parentElement !== cell) cell.appendChild(element);
     element.value = '';
-    element.setAttribute('aria-label', cell.getAttribute('aria-label') ?? cell.textContent ?? '');
+    // Focus sits here, so screen readers announce this box: name it as the cell.
+    const field = ctrl.fieldById.get(cell.getAttribute('col-id') ?? '');
+    element.setAttribute('aria-label', `${field?.name ?? ''}: ${cell.textContent?.trim() ?? ''}`);
     element.focus({ preventScroll: true });
   }
 

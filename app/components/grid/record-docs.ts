@@ -10,8 +10,9 @@ const IDLE_MS = 15_000;
 const MAX_OPEN = 24;
 /** Focus resting this long opens the doc: holding an arrow key down opens nothing on the way. */
 const FOCUS_OPEN_MS = 120;
-/** While connected, an edit waits this long for the doc's first sync before it gives up. */
+/** Once connected, an edit waits this long for the doc's first sync before it gives up. */
 const SYNC_TIMEOUT_MS = 8000;
+const SYNC_CHECK_MS = 1000;
 
 export interface RecordDocHooks {
   /** Another replica (a collaborator, the server) changed a field of an open doc. */
@@ -114,17 +115,20 @@ export class RecordDocs {
   }
 
   /**
-   * The first sync, however long the socket is down; only a connected socket that still
-   * cannot sync the doc (refused, gone) makes the edit give up.
+   * The first sync, however long the socket is down; only a socket that has been connected
+   * for a while and still cannot sync the doc (refused, gone) makes the edit give up.
    */
   private whenSynced(handle: RecordDocHandle): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout>;
+      let connectedAt: number | null = null;
       const check = () => {
-        if (this.client.socket.status !== 'connected') timer = setTimeout(check, SYNC_TIMEOUT_MS);
-        else reject(new Error('the record could not be opened for editing'));
+        if (this.client.socket.status !== 'connected') connectedAt = null;
+        else connectedAt ??= Date.now();
+        if (connectedAt !== null && Date.now() - connectedAt >= SYNC_TIMEOUT_MS) reject(new Error('the record could not be opened for editing'));
+        else timer = setTimeout(check, SYNC_CHECK_MS);
       };
-      timer = setTimeout(check, SYNC_TIMEOUT_MS);
+      timer = setTimeout(check, SYNC_CHECK_MS);
       handle.synced().then(() => { clearTimeout(timer); resolve(); }, (error: unknown) => { clearTimeout(timer); reject(error as Error); });
     });
   }
