@@ -45,7 +45,7 @@ describe('editing the grid: input methods, undoing deletions, sorted views', () 
     await expect.poll(() => editor.inputValue(), POLL).toBe('你好世界');
     await page.keyboard.press('Enter');
     await expect.poll(() => dbValue(server, team.tableId, Name, team.recordIds[0]!), POLL).toBe('你好世界');
-    expect(await cellText(page, 0, Name)).toBe('你好世界');
+    await expect.poll(() => cellText(page, 0, Name), POLL).toBe('你好世界');
     // Text inserted without any key (an emoji picker, dictation) starts editing the same way.
     await focusCell(page, 1, Name);
     await page.keyboard.insertText('杭州');
