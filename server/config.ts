@@ -9,6 +9,8 @@ const envSchema = z.object({
   TESSERA_ADMIN_PASSWORD: z.string().min(8).optional(),
   /** Set behind HTTPS so session cookies get the Secure flag. */
   TESSERA_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** SQLite durability level; see docs/decisions/0003-sqlite-synchronous.md. */
+  TESSERA_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
 });
 
 export interface Config {
@@ -17,6 +19,8 @@ export interface Config {
   dataDir: string;
   admin?: { email: string; password: string };
   secureCookies: boolean;
+  /** Absent means FULL. */
+  sqliteSynchronous?: 'FULL' | 'NORMAL';
 }
 
 /** Reads and validates the environment once at boot; a bad value stops start-up with its name. */
@@ -38,5 +42,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { email: e.TESSERA_ADMIN_EMAIL, password: e.TESSERA_ADMIN_PASSWORD }
       : undefined,
     secureCookies: e.TESSERA_SECURE_COOKIES === 'true',
+    sqliteSynchronous: e.TESSERA_SQLITE_SYNCHRONOUS,
   };
 }

@@ -1,13 +1,7 @@
-import type { Database } from '../db/index.ts';
+import type { Selectable } from 'kysely';
+import type { AttachmentsTable, Database } from '../db/index.ts';
 
-export interface AttachmentRow {
-  hash: string;
-  size: number;
-  type: string;
-  filename: string;
-  uploaded_by: string | null;
-  created_at: string;
-}
+export type AttachmentRow = Selectable<AttachmentsTable>;
 
 /** The first upload of some content names it; later uploads of the same bytes only link bases. */
 export function insertAttachment(db: Database, row: AttachmentRow): void {

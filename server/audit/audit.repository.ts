@@ -1,14 +1,7 @@
-import type { Database } from '../db/index.ts';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable, Database } from '../db/index.ts';
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor_id: string | null;
-  action: string;
-  base_id: string | null;
-  target: string | null;
-  details: string;
-}
+export type AuditRow = Selectable<AuditLogTable>;
 
 export function insertAudit(db: Database, row: Omit<AuditRow, 'id'>): void {
   db.run(db.kysely.insertInto('audit_log').values(row));

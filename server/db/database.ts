@@ -96,13 +96,15 @@ export interface OpenOptions {
   /** Folder of `tessera.db`; created when missing. */
   dataDir: string;
   migrations: Record<string, Migration>;
+  /** SQLite's `synchronous` level; FULL unless the operator chose otherwise (decision 0003). */
+  synchronous?: 'FULL' | 'NORMAL';
 }
 
 /** Opens (or creates) the database file, sets its pragmas and applies pending migrations. */
-export async function openDatabase({ dataDir, migrations }: OpenOptions): Promise<Database> {
+export async function openDatabase({ dataDir, migrations, synchronous = 'FULL' }: OpenOptions): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
   const sqlite = new BetterSqlite3(path.join(dataDir, 'tessera.db'));
-  applyPragmas(sqlite);
+  applyPragmas(sqlite, synchronous);
   const db = new Database(sqlite);
   const migrator = new Migrator({ db: db.kysely, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
@@ -114,11 +116,11 @@ export async function openDatabase({ dataDir, migrations }: OpenOptions): Promis
   return db;
 }
 
-function applyPragmas(sqlite: BetterSqlite3.Database): void {
+function applyPragmas(sqlite: BetterSqlite3.Database, synchronous: 'FULL' | 'NORMAL'): void {
   sqlite.pragma('journal_mode = WAL');
-  // FULL: an acknowledged edit survives a power cut too. Measured at ~0.1 ms per commit
-  // and no cost for batches (docs/decisions/0003-sqlite-synchronous.md).
-  sqlite.pragma('synchronous = FULL');
+  // FULL by default: an acknowledged edit survives a power cut too; NORMAL (WAL-safe, loses
+  // only the last commits on an OS crash) for disks whose fsync is slow. Decision 0003.
+  sqlite.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('trusted_schema = OFF');
   sqlite.pragma('busy_timeout = 5000');

@@ -29,7 +29,7 @@ export interface StartOptions {
 
 /** Opens the database, wires the API, the UI and the collab server, and listens. */
 export async function startServer(config: Config, { ui = 'build' }: StartOptions = {}): Promise<TesseraServer> {
-  const db = await openDatabase({ dataDir: config.dataDir, migrations });
+  const db = await openDatabase({ dataDir: config.dataDir, migrations, synchronous: config.sqliteSynchronous });
   const ctx: AppContext = { db, config, events: new EventBus(), inTransactionHooks: [] };
   await ensureAdminFromConfig(ctx);
   const stopCheckpoints = startWalCheckpoints(db);

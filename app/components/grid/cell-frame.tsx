@@ -4,7 +4,7 @@ import { fieldTypes } from '../../../core/fields/registry.ts';
 import { kitOf } from '../fields/index.ts';
 import { cellKey, type CellPresence, type PresenceState } from '../presence/presence-store.ts';
 import type { GridController } from './grid-controller.ts';
-import { rangeClass, type RangeState } from './range.ts';
+import { isFillCorner, rangeClass, type RangeState } from './range.ts';
 import { useStore } from './store.ts';
 import { cellErrorOf, type Toast } from './toasts.tsx';
 import { setInPlace } from './toggle.ts';
@@ -32,6 +32,8 @@ export function CellFrame(props: CustomCellRendererProps<GridRowData, unknown, {
 
   const selectRange = useCallback((state: RangeState) => rangeClass(state, row, field.id), [row, field.id]);
   const inRange = useStore(ctrl.range, selectRange);
+  const selectCorner = useCallback((state: RangeState) => isFillCorner(state, row, field.id), [row, field.id]);
+  const corner = useStore(ctrl.range, selectCorner);
   const selectPresence = useCallback((state: PresenceState) => (recordId ? state.cells.get(cellKey(recordId, field.id)) ?? NO_ONE : NO_ONE), [recordId, field.id]);
   const others = useStore(ctrl.presence, selectPresence);
   const selectError = useCallback((list: readonly Toast[]) => cellErrorOf(list, recordId, field.id), [recordId, field.id]);
@@ -52,6 +54,7 @@ export function CellFrame(props: CustomCellRendererProps<GridRowData, unknown, {
         </span>
       ) : null}
       {error ? <span className="cell-error" role="tooltip">{error}</span> : null}
+      {corner && ctrl.setup.canEdit ? <span className="fill-handle" aria-hidden="true" /> : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { GridFooter, GridToolbar } from './grid-chrome.tsx';
 import { BLOCK_SIZE, GridController, type GridSetup } from './grid-controller.ts';
 import { FieldDialogs, GridOfflineBanner, RecordPanelHost } from './grid-panels.tsx';
 import { gridTheme } from './grid-theme.ts';
+import { attachPaste } from './paste.ts';
 import { ImeCatcher } from './ime-catcher.ts';
 import { attachKeyboard } from './keyboard.ts';
 import { focusedCell, PointerRange } from './pointer-range.ts';
@@ -77,10 +78,12 @@ export function DataGrid({ page, viewName, onSchemaChange }: { page: PageSetup; 
     const detachKeys = attachKeyboard(ctrl, element);
     const detachPointer = pointer.attach(element);
     const detachIme = new ImeCatcher(ctrl).attach(element);
+    const detachPaste = attachPaste(ctrl, element);
     return () => {
       detachKeys();
       detachPointer();
       detachIme();
+      detachPaste();
     };
   }, [ctrl, pointer, mounted]);
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { fieldTypes } from '../../../core/fields/registry.ts';
 import type { GridController } from './grid-controller.ts';
+import { replayPaste } from './paste.ts';
 import { deleteRowsAgain, restoreRows } from './row-actions.ts';
 import { ApiError } from './rows-client.ts';
 import type { CellChange, CellRef, GridField } from './types.ts';
@@ -100,6 +101,10 @@ export function onEditRejected(ctrl: GridController, recordId: string, fieldId: 
 export async function undoStep(ctrl: GridController, redo: boolean): Promise<void> {
   const step = redo ? ctrl.undo.redo() : ctrl.undo.undo();
   if (!step) return;
-  const ok = isCellStep(step) ? await applyChanges(ctrl, step, redo ? 'after' : 'before') : await (redo ? deleteRowsAgain(ctrl, step) : restoreRows(ctrl, step));
+  const ok = isCellStep(step)
+    ? await applyChanges(ctrl, step, redo ? 'after' : 'before')
+    : step.kind === 'paste'
+      ? await replayPaste(ctrl, step, redo)
+      : await (redo ? deleteRowsAgain(ctrl, step) : restoreRows(ctrl, step));
   if (!ok) ctrl.undo.drop(step);
 }

@@ -1,7 +1,8 @@
 import type { CellFocusedEvent, CellMouseOverEvent } from 'ag-grid-community';
 import type { GridController } from './grid-controller.ts';
 import { ROW_NUMBER_COL } from './columns.ts';
-import type { CellPos } from './range.ts';
+import { fillDown } from './fill.ts';
+import { boundsOf, type Bounds, type CellPos } from './range.ts';
 
 /** The cell under a pointer event, read from the grid's DOM (row-index and col-id). */
 function cellAt(target: EventTarget | null): CellPos | undefined {
@@ -21,11 +22,22 @@ export class PointerRange {
   private pressed = false;
   /** The cell the last press put the range on; its coming focus event changes nothing. */
   private pressedAt: CellPos | undefined;
+  /** The range the fill handle was picked up from, while it is dragged. */
+  private filling: Bounds | undefined;
+  private fillTo = -1;
 
   constructor(private readonly ctrl: GridController) {}
 
   attach(element: HTMLElement): () => void {
     const down = (event: MouseEvent) => {
+      if (event.button === 0 && (event.target as HTMLElement | null)?.closest?.('.fill-handle')) {
+        // The handle: a drag that fills, not a new range (the grid must not see the press).
+        event.preventDefault();
+        event.stopPropagation();
+        this.filling = boundsOf(this.ctrl.range.get());
+        this.fillTo = this.filling?.bottom ?? -1;
+        return;
+      }
       const pos = event.button === 0 ? cellAt(event.target) : undefined;
       if (!pos) return;
       const state = this.ctrl.range.get();
@@ -36,6 +48,9 @@ export class PointerRange {
     };
     const up = () => {
       this.pressed = false;
+      const source = this.filling;
+      this.filling = undefined;
+      if (source && this.fillTo > source.bottom) void fillDown(this.ctrl, source, this.fillTo);
     };
     element.addEventListener('mousedown', down, true);
     document.addEventListener('mouseup', up);
@@ -55,6 +70,15 @@ export class PointerRange {
   }
 
   over(event: CellMouseOverEvent): void {
+    if (this.filling && event.rowIndex !== null) {
+      // Down only: the range grows to show what the fill will cover.
+      const source = this.filling;
+      this.fillTo = Math.max(source.bottom, event.rowIndex);
+      const state = this.ctrl.range.get();
+      const columns = state.columns;
+      this.ctrl.range.set({ ...state, range: { anchor: { row: source.top, col: columns[source.left]! }, focus: { row: this.fillTo, col: columns[source.right]! } } });
+      return;
+    }
     if (!this.pressed || event.rowIndex === null) return;
     const col = event.column.getColId();
     const state = this.ctrl.range.get();

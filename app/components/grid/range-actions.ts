@@ -11,7 +11,7 @@ export const MAX_RANGE_ROWS = 10_000;
 const FETCH_BLOCK = 1000;
 
 /** The range, or the focused cell when there is no range. */
-function currentBounds(ctrl: GridController): Bounds | undefined {
+export function currentBounds(ctrl: GridController): Bounds | undefined {
   const bounds = boundsOf(ctrl.range.get());
   if (bounds) return bounds;
   const focused = ctrl.api?.getFocusedCell();
@@ -24,7 +24,7 @@ function currentBounds(ctrl: GridController): Bounds | undefined {
  * The rows top…bottom of the view: from the grid's cache where loaded, else fetched from
  * the server in big blocks (a range can reach far past what the grid keeps in memory).
  */
-async function rowsOf(ctrl: GridController, top: number, bottom: number): Promise<GridRowData[]> {
+export async function rowsOf(ctrl: GridController, top: number, bottom: number): Promise<GridRowData[]> {
   const rows: GridRowData[] = [];
   let index = top;
   while (index <= bottom) {
@@ -54,7 +54,7 @@ function cachedRows(ctrl: GridController, top: number, bottom: number): GridRowD
   return rows;
 }
 
-function tooBig(ctrl: GridController, bounds: Bounds): boolean {
+export function tooBig(ctrl: GridController, bounds: Bounds): boolean {
   if (bounds.bottom - bounds.top + 1 <= MAX_RANGE_ROWS) return false;
   ctrl.toasts.show(ctrl.setup.cell.t('grid.rangeTooBig', { max: MAX_RANGE_ROWS }));
   return true;

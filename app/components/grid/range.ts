@@ -81,3 +81,9 @@ export function moveFocus(state: RangeState, key: string, rowCount: number): Ran
   index = Math.max(0, Math.min(columns.length - 1, index));
   return { anchor: range.anchor, focus: { row, col: columns[index]! } };
 }
+
+/** Whether the cell is the range's bottom-right one (or the lone selected cell), where the fill handle sits. */
+export function isFillCorner(state: RangeState, row: number, col: string): boolean {
+  const bounds = boundsOf(state);
+  return !!bounds && bounds.bottom === row && state.columns[bounds.right] === col;
+}

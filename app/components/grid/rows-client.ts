@@ -37,6 +37,8 @@ export interface BatchBody {
   creates?: Array<Record<string, unknown>>;
   updates?: Array<{ id: string; values: Record<string, unknown> }>;
   deletes?: string[];
+  /** Coerce text the way a typed value is (paste): the server's field types decide. */
+  typecast?: boolean;
 }
 
 export interface BatchResult {

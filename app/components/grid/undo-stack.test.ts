@@ -39,7 +39,7 @@ describe('UndoStack', () => {
     stack.push(rows);
     const undone = stack.undo();
     expect(undone).toBe(rows);
-    expect(undone && !isCellStep(undone) ? undone.rows[0]?.values : undefined).toEqual({ fld1: 'Acme' });
+    expect(undone && !isCellStep(undone) && undone.kind === 'rows' ? undone.rows[0]?.values : undefined).toEqual({ fld1: 'Acme' });
     expect(stack.undo()).toBeUndefined();
   });
 });

@@ -7,8 +7,16 @@ export interface RowsStep {
   rows: Array<{ id: string; values: Record<string, unknown> }>;
 }
 
-/** One step is what one action changed (a cell edit, a cleared range, deleted rows): undone together. */
-export type UndoStep = readonly CellChange[] | RowsStep;
+/** A paste: cells it changed in existing rows, and the rows it created (undo deletes them). */
+export interface PasteStep {
+  kind: 'paste';
+  changes: readonly CellChange[];
+  /** The created rows' values; `id` is updated whenever redo creates them again. */
+  created: Array<{ id: string; values: Record<string, unknown> }>;
+}
+
+/** One step is what one action changed (a cell edit, a cleared range, deleted rows, a paste): undone together. */
+export type UndoStep = readonly CellChange[] | RowsStep | PasteStep;
 
 export const isCellStep = (step: UndoStep): step is readonly CellChange[] => Array.isArray(step);
 
@@ -20,7 +28,7 @@ export class UndoStack {
   private undone: UndoStep[] = [];
 
   push(step: UndoStep): void {
-    if (isCellStep(step) ? !step.length : !step.rows.length) return;
+    if (isCellStep(step) ? !step.length : step.kind === 'rows' ? !step.rows.length : !step.changes.length && !step.created.length) return;
     this.done.push(step);
     if (this.done.length > LIMIT) this.done.shift();
     this.undone = [];

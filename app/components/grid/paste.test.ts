@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toTsv } from './clipboard.ts';
+import { parseTsv } from './paste.ts';
+
+describe('reading pasted TSV', () => {
+  it("reads Excel's quoting: tabs, line breaks and doubled quotes inside quoted cells", () => {
+    expect(parseTsv('a\tb\r\nc\t\r\n')).toEqual([['a', 'b'], ['c', '']]);
+    expect(parseTsv('"line 1\nline 2"\t"say ""hi"""\t"x\ty"\r\n')).toEqual([['line 1\nline 2', 'say "hi"', 'x\ty']]);
+    // A quote that does not open a whole cell is text.
+    expect(parseTsv('5" screen\tok')).toEqual([['5" screen', 'ok']]);
+    expect(parseTsv('one')).toEqual([['one']]);
+  });
+
+  it('reads back what copy writes, and the fixture Excel wrote', () => {
+    const rows = [['客户', 'a\tb'], ['第一行\n第二行', 'say "x"'], ['', '']];
+    expect(parseTsv(toTsv(rows))).toEqual(rows);
+    const fixture = parseTsv(fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/fixtures/excel-clipboard.tsv'), 'utf8'));
+    expect(fixture).toHaveLength(21);
+    expect(fixture.every((row) => row.length === 6)).toBe(true);
+    expect(fixture[3]![5]).toBe('第一行\n第二行');
+  });
+});
+
+describe('the fill series', () => {
+  it('continues numbers and dates, and repeats anything else', async () => {
+    const { continueSeries } = await import('./fill.ts');
+    expect(continueSeries([1, 2], 3)).toEqual([3, 4, 5]);
+    expect(continueSeries([5], 2)).toEqual([5, 5]);
+    expect(continueSeries(['2026-01-30'], 3)).toEqual(['2026-01-31', '2026-02-01', '2026-02-02']);
+    expect(continueSeries(['2026-01-01', '2026-01-08'], 1)).toEqual(['2026-01-15']);
+    expect(continueSeries(['a', 'b'], 3)).toEqual(['a', 'b', 'a']);
+  });
+});

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestPage } from '../support/browser.ts';
+import { startTestServer } from '../support/test-server.ts';
+import { cell, cellText, dbValue, focusCell, openGrid, POLL, requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+const FIXTURES = '/work/shared/fixtures';
+const HTML = readFileSync(`${FIXTURES}/excel-clipboard.html`, 'utf8');
+const TSV = readFileSync(`${FIXTURES}/excel-clipboard.tsv`, 'utf8');
+
+/** What Excel puts on the clipboard, pasted on the focused grid cell as a browser would. */
+async function paste(page: Page, data: { html?: string; text: string }): Promise<void> {
+  await page.evaluate(({ html, text }) => {
+    const transfer = new DataTransfer();
+    if (html) transfer.setData('text/html', html);
+    transfer.setData('text/plain', text);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, data);
+}
+
+function countRows(server: Server, tableId: string): number {
+  return (server.ctx.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM t_${tableId}`).get() as { n: number }).n;
+}
+
+describe('pasting from Excel into the grid', () => {
+  let server: Server;
+  let browser: Browser;
+  let team: GridTeam;
+  let mei: TestPage;
+  let leads: { tableId: string; field: Record<string, string> };
+  beforeAll(async () => {
+    requireUiBuild();
+    server = await startTestServer({}, { ui: 'build' });
+    browser = await launchBrowser();
+    team = await seedGridTeam(server, 3);
+    // A table shaped like the Excel sheet, with fewer rows than the paste: six fields, three records.
+    const table = await team.owner.client.post(`/bases/${team.baseId}/tables`, {
+      name: 'Leads',
+      fields: [
+        { name: 'Company', type: 'singleLineText' },
+        { name: 'Code', type: 'singleLineText' },
+        { name: 'Industry', type: 'singleLineText' },
+        { name: 'Size', type: 'singleLineText' },
+        { name: 'City', type: 'singleLineText' },
+        { name: 'Website', type: 'longText' },
+      ],
+    });
+    expect(table.status, JSON.stringify(table.body)).toBe(201);
+    const field = Object.fromEntries(table.body.fields.map((f: { id: string; name: string }) => [f.name, f.id])) as Record<string, string>;
+    const records = Array.from({ length: 3 }, (_, i) => ({ fields: { Company: `Old ${i}`, City: `City ${i}` } }));
+    const created = await team.owner.client.post(`/tables/${table.body.id}/records`, { records });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    leads = { tableId: table.body.id, field };
+    mei = await openGrid(browser, server, { ...team, tableId: leads.tableId, field: { ...team.field, Name: field.Company! } }, team.owner);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+  it('pastes an HTML table into existing rows and new records, keeping in-cell line breaks, and undoes it in one step', async () => {
+    const { page } = mei;
+    const { Company, Code, City, Website } = leads.field as Record<string, string>;
+    expect(countRows(server, leads.tableId)).toBe(3);
+    await focusCell(page, 0, Company!);
+    await paste(page, { html: HTML, text: TSV });
+    // 21 lines (a header and 20 customers): 3 rows updated, 18 records created.
+    await expect.poll(() => countRows(server, leads.tableId), POLL).toBe(21);
+    await expect.poll(() => cellText(page, 0, Company!), POLL).toBe('客户名称');
+    await expect.poll(() => cellText(page, 5, Company!), POLL).toBe('苏州德润云运输有限公司');
+    const broken = server.ctx.db.sqlite.prepare(`SELECT f_${Website} AS site, f_${Code} AS code FROM t_${leads.tableId} WHERE f_${Company} = ?`).get('广州星河启生物科技有限公司') as { site: string; code: string };
+    expect(broken.site).toBe('第一行\n第二行');
+    expect(broken.code).toBe('914401006775308558');
+    expect(await cellText(page, 3, Website!)).toContain('第一行');
+    await expect.poll(() => cellText(page, 20, City!), POLL).toBe('长沙');
+
+    await focusCell(page, 0, Company!);
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => countRows(server, leads.tableId), POLL).toBe(3);
+    await expect.poll(() => cellText(page, 0, Company!), POLL).toBe('Old 0');
+    // Redo pastes it again (new records), and undo takes that back too.
+    await page.keyboard.press(`${mod}+Shift+z`);
+    await expect.poll(() => countRows(server, leads.tableId), POLL).toBe(21);
+    await expect.poll(() => cellText(page, 0, Company!), POLL).toBe('客户名称');
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => countRows(server, leads.tableId), POLL).toBe(3);
+    await expect.poll(() => cellText(page, 0, Company!), POLL).toBe('Old 0');
+    const rows = server.ctx.db.sqlite.prepare(`SELECT f_${Company} AS name, f_${City} AS city, f_${Code} AS code FROM t_${leads.tableId} ORDER BY id`).all();
+    expect(rows).toEqual([0, 1, 2].map((i) => ({ name: `Old ${i}`, city: `City ${i}`, code: null })));
+  });
+
+  it('pastes TSV text coerced by the field types, fills a range with one value, and says what was left out', async () => {
+    const { page } = mei;
+    const { Company, Code } = leads.field as Record<string, string>;
+    // Excel's quoted TSV alone (no HTML): the quoted cell keeps its line break.
+    await focusCell(page, 1, Company!);
+    await paste(page, { text: TSV.split('\r\n').slice(3, 4).join('\r\n') + '\r\n' });
+    await expect.poll(() => cellText(page, 1, Company!), POLL).toBe('广州星河启生物科技有限公司');
+    const site = server.ctx.db.sqlite.prepare(`SELECT f_${leads.field.Website} AS site FROM t_${leads.tableId} WHERE f_${Company} = ?`).get('广州星河启生物科技有限公司') as { site: string };
+    expect(site.site).toBe('第一行\n第二行');
+    expect(countRows(server, leads.tableId)).toBe(3);
+
+    // One value over a selected range fills it.
+    await focusCell(page, 0, Code!);
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await paste(page, { text: 'same\r\n' });
+    const ids = (server.ctx.db.sqlite.prepare(`SELECT id FROM t_${leads.tableId} ORDER BY id`).all() as Array<{ id: number }>).map((row) => `rec${row.id}`);
+    for (const id of ids) await expect.poll(() => dbValue(server, leads.tableId, Code!, id), POLL).toBe('same');
+  });
+});
+
+describe('pasting into typed fields', () => {
+  let server: Server;
+  let browser: Browser;
+  let team: GridTeam;
+  let mei: TestPage;
+  beforeAll(async () => {
+    requireUiBuild();
+    server = await startTestServer({}, { ui: 'build' });
+    browser = await launchBrowser();
+    team = await seedGridTeam(server, 2);
+    mei = await openGrid(browser, server, team, team.owner);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('coerces text with typecast and reports columns past the last field', async () => {
+    const { page } = mei;
+    const { Score, Stage, Done } = team.field;
+    await focusCell(page, 0, Score);
+    await paste(page, { text: '1,234\tWon\ttrue\textra\tmore\r\n' });
+    await expect.poll(() => dbValue(server, team.tableId, Score, team.recordIds[0]!), POLL).toBe(1234);
+    await expect.poll(() => dbValue(server, team.tableId, Done, team.recordIds[0]!), POLL).toBe(1);
+    expect(await cellText(page, 0, Stage)).toBe('Won');
+    await expect.poll(() => page.getByText(/2 pasted columns were left out/).count(), POLL).toBe(1);
+  });
+});
+
+describe('the fill handle', () => {
+  let server: Server;
+  let browser: Browser;
+  let team: GridTeam;
+  let mei: TestPage;
+  beforeAll(async () => {
+    requireUiBuild();
+    server = await startTestServer({}, { ui: 'build' });
+    browser = await launchBrowser();
+    team = await seedGridTeam(server, 6);
+    mei = await openGrid(browser, server, team, team.owner);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function dragHandleTo(page: Page, row: number, fieldId: string): Promise<void> {
+    const handle = page.locator('.fill-handle');
+    const box = (await handle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    const target = (await cell(page, row, fieldId).boundingBox())!;
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
+    await page.mouse.up();
+  }
+
+  it('copies a cell down, continues a number series, and undoes each drag in one step', async () => {
+    const { page } = mei;
+    const { Name, Score } = team.field;
+    await focusCell(page, 0, Name);
+    await dragHandleTo(page, 2, Name);
+    for (const row of [1, 2]) await expect.poll(() => dbValue(server, team.tableId, Name, team.recordIds[row]!), POLL).toBe('Customer 0');
+    expect(dbValue(server, team.tableId, Name, team.recordIds[3]!)).toBe('Customer 3');
+
+    // 5, 7 pasted, then dragged on: 9, 11, 13.
+    await focusCell(page, 0, Score);
+    await paste(page, { text: '5\r\n7\r\n' });
+    await expect.poll(() => dbValue(server, team.tableId, Score, team.recordIds[1]!), POLL).toBe(7);
+    await cell(page, 1, Score).click({ modifiers: ['Shift'], position: { x: 4, y: 4 } });
+    await dragHandleTo(page, 4, Score);
+    await expect.poll(() => [2, 3, 4].map((row) => dbValue(server, team.tableId, Score, team.recordIds[row]!)), POLL).toEqual([9, 11, 13]);
+    expect(await cellText(page, 4, Score)).toBe('13');
+
+    await focusCell(page, 0, Score);
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => [2, 3, 4].map((row) => dbValue(server, team.tableId, Score, team.recordIds[row]!)), POLL).toEqual([20, 30, 40]);
+  });
+
+  const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+});
