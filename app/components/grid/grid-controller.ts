@@ -84,6 +84,8 @@ export class GridController {
   imeText: string | null = null;
   private refreshState: 'idle' | 'running' | 'again' = 'idle';
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshAfterEditing = false;
+  private refreshWaiters: Array<() => void> = [];
 
   constructor(setup: GridSetup) {
     this.setup = setup;
@@ -204,6 +206,21 @@ export class GridController {
    */
   refresh(): void {
     if (!this.api || this.api.isDestroyed()) return;
+    // Reloading blocks re-renders their rows, which would throw away an open cell editor
+    // and what the person is typing in it: the refresh waits until the editor closes.
+    if (this.api.getEditingCells().length > 0) {
+      if (!this.refreshAfterEditing) {
+        this.refreshAfterEditing = true;
+        const api = this.api;
+        const resume = () => {
+          api.removeEventListener('cellEditingStopped', resume);
+          this.refreshAfterEditing = false;
+          this.refresh();
+        };
+        api.addEventListener('cellEditingStopped', resume);
+      }
+      return;
+    }
     if (this.refreshState !== 'idle') {
       this.refreshState = 'again';
       return;
@@ -218,11 +235,18 @@ export class GridController {
       this.refreshState = 'idle';
       performance.mark('tessera:rows-refreshed');
       if (again) this.refresh();
+      else for (const resolve of this.refreshWaiters.splice(0)) resolve();
     };
     // modelUpdated follows the first reloaded block; with nothing cached it may never come.
     const timer = setTimeout(done, 3000);
     api.addEventListener('modelUpdated', done);
     api.refreshInfiniteCache();
+  }
+
+  /** Resolves once no refresh is running or queued (at most a few seconds). */
+  whenRefreshed(): Promise<void> {
+    if (this.refreshState === 'idle') return Promise.resolve();
+    return new Promise((resolve) => this.refreshWaiters.push(resolve));
   }
 
   /** A refresh a little later, so that a burst of changes costs one. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toTsv } from './clipboard.ts';
+import { continueSeries } from './fill.ts';
 import { parseTsv } from './paste.ts';
 
 describe('reading pasted TSV', () => {
@@ -24,8 +25,7 @@ describe('reading pasted TSV', () => {
 });
 
 describe('the fill series', () => {
-  it('continues numbers and dates, and repeats anything else', async () => {
-    const { continueSeries } = await import('./fill.ts');
+  it('continues numbers and dates, and repeats anything else', () => {
     expect(continueSeries([1, 2], 3)).toEqual([3, 4, 5]);
     expect(continueSeries([5], 2)).toEqual([5, 5]);
     expect(continueSeries(['2026-01-30'], 3)).toEqual(['2026-01-31', '2026-02-01', '2026-02-02']);

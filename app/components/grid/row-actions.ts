@@ -17,7 +17,9 @@ export async function addRecord(ctrl: GridController): Promise<void> {
       ctrl.api?.setRowCount(total + 1, true);
     }
     ctrl.refresh();
-    const position = await ctrl.rows.position(id);
+    // Focus only once the reloaded rows are in place: typing into a row that a pending
+    // reload is about to re-render would lose the first keystrokes.
+    const [position] = await Promise.all([ctrl.rows.position(id), ctrl.whenRefreshed()]);
     const api = ctrl.api;
     const first = ctrl.columns[0];
     if (position === null || !api || !first) return;
