@@ -14,5 +14,4 @@ export const TOKEN_SCOPES = [
 ] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
-export const BASE_ROLES = ['viewer', 'commenter', 'editor', 'owner'] as const;
-export type BaseRole = (typeof BASE_ROLES)[number];
+export { BASE_ROLES, type BaseRole } from '../../core/roles.ts';

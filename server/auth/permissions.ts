@@ -1,7 +1,8 @@
 import type { AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { TableRow } from '../db/index.ts';
-import { BASE_ROLES, type Actor, type BaseRole, type TokenScope } from './actor.ts';
+import { roleAtLeast } from '../../core/roles.ts';
+import type { Actor, BaseRole, TokenScope } from './actor.ts';
 
 /** What a request wants to do in a base, with the least role and the token scope it needs. */
 export const PERMISSIONS = {
@@ -17,9 +18,7 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, { role: BaseRole; scope: TokenScope }>;
 export type Permission = keyof typeof PERMISSIONS;
 
-export function roleAtLeast(role: BaseRole, least: BaseRole): boolean {
-  return BASE_ROLES.indexOf(role) >= BASE_ROLES.indexOf(least);
-}
+export { roleAtLeast };
 
 // Runs on every request: a raw prepared statement, not a query built and compiled each time.
 export function getBaseRole(ctx: AppContext, userId: string, baseId: string): BaseRole | undefined {

@@ -1,23 +1,10 @@
+import type { FieldJson, TableJson as ApiTableJson } from '../../core/api-json.ts';
 import type { FieldRow, TableRow } from '../db/index.ts';
 import type { ViewJson } from '../views/views.service.ts';
 import { toFieldDef, type FieldDef } from './table-schema.ts';
 
-/** A field as the API shows it (API.md "Bases, tables, fields"). */
-export interface FieldJson {
-  id: string;
-  name: string;
-  type: string;
-  options: Record<string, unknown>;
-  description: string | null;
-}
-
-export interface TableJson {
-  id: string;
-  name: string;
-  primaryFieldId: string | null;
-  fields: FieldJson[];
-  views: ViewJson[];
-}
+export type { FieldJson };
+export type TableJson = ApiTableJson<ViewJson>;
 
 export function toFieldJson(field: FieldDef | FieldRow): FieldJson {
   const def = 'fieldType' in field ? field : toFieldDef(field);
