@@ -23,6 +23,7 @@ export class BatchQueue {
   private readonly queue: Queued[] = [];
   private sending = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly send: (body: BatchBody) => Promise<BatchResult>, private readonly pending: PendingEdits) {}
 
@@ -32,6 +33,12 @@ export class BatchQueue {
       this.queue.push({ body, resolve, reject, done: this.pending.begin(Math.max(1, cells)) });
       void this.pump();
     });
+  }
+
+  /** Resolves once every batch submitted so far has been answered. */
+  settled(): Promise<void> {
+    if (!this.queue.length) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Batches waiting for the server. */
@@ -73,6 +80,7 @@ export class BatchQueue {
       }
     } finally {
       this.sending = false;
+      if (!this.queue.length) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
 }
