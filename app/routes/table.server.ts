@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs } from 'react-router';
 import { requireTableAccess, roleAtLeast } from '../../server/auth/index.ts';
 import { getBase, listMembers } from '../../server/bases/index.ts';
 import { listTables } from '../../server/tables/index.ts';
-import type { GridField, GridView } from '../components/grid/types.ts';
+import { toGridView, type GridField, type GridView } from '../components/grid/types.ts';
 import { throwAsResponse } from '../errors.server.ts';
 import { requireSessionActor } from '../session.server.ts';
 
@@ -20,14 +20,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const base = getBase(context.app, actor, table.base_id);
     const tables = listTables(context.app, actor, base.id);
     const current = tables.find((entry) => entry.id === table.id)!;
-    const views: GridView[] = current.views.map((view) => ({
-      id: view.id, name: view.name, type: view.type, personal: view.personal,
-      filter: view.filter ?? null, sorts: view.sorts ?? [], hiddenFields: view.hiddenFields ?? [],
-      fieldOrder: view.fieldOrder ?? [], fieldWidths: view.fieldWidths ?? {}, frozenFieldCount: view.frozenFieldCount ?? 0,
-    }));
+    const views: GridView[] = current.views.map(toGridView);
     const wanted = new URL(request.url).searchParams.get('view');
-    const gridViews = views.filter((view) => view.type === 'grid');
-    const view = gridViews.find((entry) => entry.id === wanted) ?? gridViews[0] ?? null;
+    const view = views.find((entry) => entry.id === wanted) ?? views.find((entry) => entry.type === 'grid') ?? views[0] ?? null;
     return {
       base: { id: base.id, name: base.name, timeZone: base.timeZone },
       tables: tables.map((entry) => ({ id: entry.id, name: entry.name })),

@@ -2,7 +2,11 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoaderData, useNavigate, useRevalidator, type LinksFunction, type MetaFunction } from 'react-router';
 import type { CellContext } from '../components/fields/cell-kit.ts';
+import { CalendarView } from '../components/calendar/calendar-view.tsx';
+import { FormBuilder } from '../components/forms/form-builder.tsx';
+import { GalleryView } from '../components/gallery/gallery-view.tsx';
 import { DataGrid, type PageSetup } from '../components/grid/data-grid.tsx';
+import { KanbanView } from '../components/kanban/kanban-view.tsx';
 import { TableTabs, ViewList } from '../components/grid/table-nav.tsx';
 import { CreateTableDialog } from '../components/schema/create-table-dialog.tsx';
 import { canEditSchema } from '../components/schema/types.ts';
@@ -54,7 +58,7 @@ export default function TablePage() {
         <section className="grid-area" aria-label={t('grid.gridLabel', { name: data.table.name })}>
           {/* The active tab shows the name; the heading is for screen readers and the title. */}
           <h1 className="visually-hidden">{data.table.name}</h1>
-          <DataGrid key={`${data.table.id}:${data.viewId ?? ''}`} page={page} viewName={view?.name ?? t('grid.allRecords')} onSchemaChange={onSchemaChange} />
+          <ViewBody key={`${data.table.id}:${data.viewId ?? ''}`} page={page} viewName={view?.name ?? t('grid.allRecords')} onSchemaChange={onSchemaChange} />
         </section>
       </div>
       <CreateTableDialog
@@ -66,4 +70,16 @@ export default function TablePage() {
       />
     </div>
   );
+}
+
+/** The chosen view as its type shows it; a table without views shows all its records in a grid. */
+function ViewBody({ page, viewName, onSchemaChange }: { page: PageSetup; viewName: string; onSchemaChange: () => void }) {
+  const view = page.view;
+  switch (view?.type) {
+    case 'kanban': return <KanbanView page={page} view={view} onSchemaChange={onSchemaChange} />;
+    case 'calendar': return <CalendarView page={page} view={view} onSchemaChange={onSchemaChange} />;
+    case 'gallery': return <GalleryView page={page} view={view} onSchemaChange={onSchemaChange} />;
+    case 'form': return <FormBuilder page={page} view={view} onSchemaChange={onSchemaChange} />;
+    default: return <DataGrid page={page} viewName={viewName} onSchemaChange={onSchemaChange} />;
+  }
 }

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { requireTableAccess } from '../auth/permissions.ts';
 import type { AppContext } from '../context.ts';
 import { createView, deleteView, listViews, requireView, toViewJson, updateView } from '../views/views.service.ts';
-import { viewInputSchema, viewPatchSchema } from '../views/view-config.ts';
+import { viewInputSchema, viewPatchSchema } from '../../core/views/view-config.ts';
 import { param, parseBody, requireActor } from './request.ts';
 
 export function viewsRoutes(ctx: AppContext): Router {

@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
 import type { FieldDef, TableSchema } from '../tables/index.ts';
 import { compileFilter, compileOrderBy, requireResolvedFilter, requireResolvedSorts, userTableName } from '../views/index.ts';
 import { requireView } from '../views/views.service.ts';
-import type { ViewConfig } from '../views/view-config.ts';
+import type { ViewConfig } from '../../core/views/view-config.ts';
 
 /** Rows per read: one prepared statement of this many ids, reused for the whole export. */
 const PAGE = 500;

@@ -2,7 +2,7 @@ import { isFilterGroup, type FilterGroup, type FilterNode } from '../../core/fil
 import { resolveFilter } from '../../core/filter/resolve.ts';
 import type { AppContext } from '../context.ts';
 import type { TableSchema } from '../tables/table-schema.ts';
-import { viewConfigSchema, type ViewConfig } from './view-config.ts';
+import { viewConfigSchema, type ViewConfig } from '../../core/views/view-config.ts';
 
 // Views store field ids. When a field goes away or changes type, the views that name it are
 // mended in the same transaction, so no saved view ever fails to open.
@@ -19,6 +19,10 @@ export function forgetFieldInViews(ctx: AppContext, tableId: string, fieldId: st
     fieldWidths: config.fieldWidths && Object.fromEntries(Object.entries(config.fieldWidths).filter(([id]) => id !== fieldId)),
     stackField: config.stackField === fieldId ? undefined : config.stackField,
     dateField: config.dateField === fieldId ? undefined : config.dateField,
+    cardFields: config.cardFields?.filter((id) => id !== fieldId),
+    coverField: config.coverField === fieldId ? undefined : config.coverField,
+    sumField: config.sumField === fieldId ? undefined : config.sumField,
+    form: config.form && { ...config.form, fields: config.form.fields?.filter((question) => question.field !== fieldId) },
   }));
 }
 

@@ -7,18 +7,10 @@ import { AppError, notFound } from '../errors.ts';
 import { loadTableSchema, requireField, type TableSchema } from '../tables/table-schema.ts';
 import { ensureFieldIndex, indexesForQuery } from './indexes.ts';
 import { requireResolvedFilter, requireResolvedSorts, validateFilter } from './validate-filter.ts';
-import { viewConfigSchema, type ViewConfig, type ViewType, viewInputSchema, viewPatchSchema } from './view-config.ts';
+import { viewConfigSchema, type ViewConfig, type ViewJson, type ViewType, viewInputSchema, viewPatchSchema } from '../../core/views/view-config.ts';
 import type { z } from 'zod';
 
-export interface ViewJson extends ViewConfig {
-  id: string;
-  tableId: string;
-  name: string;
-  type: ViewType;
-  personal: boolean;
-  locked: boolean;
-  shareId?: string;
-}
+export type { ViewJson };
 
 export function toViewJson(row: ViewRow): ViewJson {
   const config = viewConfigSchema.parse(JSON.parse(row.config));
@@ -149,6 +141,11 @@ export function normalizeConfig(schema: TableSchema, input: ViewConfig): ViewCon
     groupBy: input.groupBy?.map((group) => ({ ...group, field: id(group.field) })),
     stackField: input.stackField && id(input.stackField),
     dateField: input.dateField && id(input.dateField),
+    cardFields: input.cardFields?.map(id),
+    coverField: input.coverField && id(input.coverField),
+    sumField: input.sumField && id(input.sumField),
+    hideEmptyStacks: input.hideEmptyStacks,
+    form: input.form && { ...input.form, fields: input.form.fields?.map((question) => ({ ...question, field: id(question.field) })) },
   });
 }
 

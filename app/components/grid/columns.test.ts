@@ -5,7 +5,7 @@ import type { GridField, GridView } from './types.ts';
 const field = (id: string): GridField => ({ id, name: id, type: 'singleLineText', options: {}, description: null });
 const fields = ['a', 'b', 'c', 'd'].map(field);
 const view = (patch: Partial<GridView>): GridView => ({
-  id: 'viw1', name: 'Grid', type: 'grid', personal: false, filter: null, sorts: [], hiddenFields: [], fieldOrder: [], fieldWidths: {}, frozenFieldCount: 0, ...patch,
+  id: 'viw1', tableId: 'tbl1', name: 'Grid', type: 'grid', personal: false, locked: false, filter: null, sorts: [], hiddenFields: [], fieldOrder: [], fieldWidths: {}, frozenFieldCount: 0, ...patch,
 });
 
 describe('field order', () => {

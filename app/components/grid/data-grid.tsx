@@ -4,6 +4,7 @@ import {
   RowSelectionModule, ScrollApiModule, type CellEditRequestEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
+import type { RowHeight } from '../../../core/views/view-config.ts';
 import { buildColumns, visibleFields } from './columns.ts';
 import { commitEdit } from './edit-path.ts';
 import { GridFooter, GridToolbar } from './grid-chrome.tsx';
@@ -26,6 +27,9 @@ ModuleRegistry.registerModules([
   InfiniteRowModelModule, RowSelectionModule, CustomEditorModule, CellStyleModule, RenderApiModule, RowApiModule, ScrollApiModule, EventApiModule,
   ColumnApiModule,
 ]);
+
+/** Pixels per row for each of a view's row heights. */
+const ROW_HEIGHT_PX: Record<RowHeight, number> = { short: 34, medium: 56, tall: 88, extraTall: 128 };
 
 /** Blocks kept in memory: enough to scroll back a little without refetching, bounded for 1M rows. */
 const MAX_BLOCKS = 8;
@@ -115,6 +119,7 @@ export function DataGrid({ page, viewName, onSchemaChange }: { page: PageSetup; 
             maxConcurrentDatasourceRequests={3}
             blockLoadDebounceMillis={10}
             infiniteInitialRowCount={1}
+            rowHeight={ROW_HEIGHT_PX[setup.view?.rowHeight ?? 'short']}
             rowBuffer={10}
             getRowId={(params) => params.data.id}
             columnDefs={columns}

@@ -2,6 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PresenceAvatars } from '../presence/presence-avatars.tsx';
 import type { GridController } from './grid-controller.ts';
+import { DataMenu } from '../import/data-menu.tsx';
+import { ViewFilterButton } from '../views/filter-button.tsx';
+import { RowHeightButton } from '../views/row-height-button.tsx';
+import { ViewSortButton } from '../views/sort-button.tsx';
+import { GridSearch } from './grid-search.tsx';
+import { GroupButton } from './group-button.tsx';
 import { HiddenFieldsButton } from './hidden-fields.tsx';
 import { addRecord, deleteSelected } from './row-actions.ts';
 import { useStore } from './store.ts';
@@ -24,6 +30,12 @@ export function GridToolbar({ ctrl, viewName }: { ctrl: GridController; viewName
       </div>
       <div className="grid-toolbar-actions">
         <HiddenFieldsButton ctrl={ctrl} />
+        <ViewFilterButton ctrl={ctrl} />
+        <ViewSortButton ctrl={ctrl} />
+        <GroupButton ctrl={ctrl} />
+        <RowHeightButton ctrl={ctrl} />
+        <GridSearch ctrl={ctrl} />
+        <DataMenu ctrl={ctrl} />
         {selected > 0 && !confirming ? (
           <button type="button" className="button ghost danger" onClick={() => setConfirming(true)}>{t('grid.deleteRows', { count: selected })}</button>
         ) : null}

@@ -44,18 +44,11 @@ export function ViewList({ views, currentId }: { views: readonly GridView[]; cur
       <ul className="view-list">
         {views.map((view) => (
           <li key={view.id}>
-            {view.type === 'grid' ? (
-              <NavLink to={`?view=${encodeURIComponent(view.id)}`} className={view.id === currentId ? 'view-link active' : 'view-link'} aria-current={view.id === currentId ? 'page' : undefined}>
-                <ViewGlyph />
-                <span className="view-link-name">{view.name}</span>
-                {view.personal ? <span className="view-tag">{t('grid.personal')}</span> : null}
-              </NavLink>
-            ) : (
-              <span className="view-link disabled" title={t('grid.viewTypeLater')}>
-                <ViewGlyph />
-                <span className="view-link-name">{view.name}</span>
-              </span>
-            )}
+            <NavLink to={`?view=${encodeURIComponent(view.id)}`} className={view.id === currentId ? 'view-link active' : 'view-link'} aria-current={view.id === currentId ? 'page' : undefined}>
+              <ViewGlyph />
+              <span className="view-link-name">{view.name}</span>
+              {view.personal ? <span className="view-tag">{t('grid.personal')}</span> : null}
+            </NavLink>
           </li>
         ))}
         {views.length === 0 ? <li className="muted small">{t('grid.noViews')}</li> : null}

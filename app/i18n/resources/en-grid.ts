@@ -7,7 +7,6 @@ export const enGrid = {
     views: 'Views',
     noViews: 'No views yet.',
     personal: 'Personal',
-    viewTypeLater: 'This kind of view is not available in the grid yet.',
     allRecords: 'All records',
     loading: 'Loading…',
     recordCount_one: '{{count, number}} record',

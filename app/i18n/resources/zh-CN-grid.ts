@@ -9,7 +9,6 @@ export const zhCNGrid: Pick<Messages, 'grid'> = {
     views: '视图',
     noViews: '暂无视图。',
     personal: '个人',
-    viewTypeLater: '表格暂不支持此类视图。',
     allRecords: '全部记录',
     loading: '加载中…',
     recordCount_one: '{{count, number}} 条记录',
