@@ -8,7 +8,8 @@ import type { AppContext } from '../context.ts';
 import { getActor } from '../api/request.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BUILD_DIR = path.join(ROOT, 'build');
+// TESSERA_BUILD_DIR lets parallel work build and test into separate folders.
+const BUILD_DIR = path.resolve(ROOT, process.env.TESSERA_BUILD_DIR ?? 'build');
 
 /** Whether `npm run build` has produced the UI bundle. */
 export function uiBuildExists(): boolean {
