@@ -6,8 +6,10 @@ import { apiErrorHandler } from './error-handler.ts';
 import { attachmentsRoutes } from './attachments-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { exportsRoutes } from './exports-routes.ts';
+import { formsRoutes } from './forms-routes.ts';
 import { importsRoutes } from './imports-routes.ts';
 import { basesRoutes } from './bases-routes.ts';
+import { boardsRoutes } from './boards-routes.ts';
 import { fieldsRoutes } from './fields-routes.ts';
 import { gridRoutes } from './grid-routes.ts';
 import { membersRoutes } from './members-routes.ts';
@@ -27,6 +29,8 @@ export function apiRouter(ctx: AppContext): Router {
   // the attachment routes authenticate themselves.
   router.use(attachmentsRoutes(ctx));
   router.use(importsRoutes(ctx));
+  // Form share links parse small bodies themselves and need no token when public.
+  router.use(formsRoutes(ctx));
   router.use(express.json({ limit: MAX_JSON_BODY, strict: true, type: ['application/json', 'application/*+json'] }));
   router.use(authenticate(ctx));
   router.use(authRoutes(ctx));
@@ -39,6 +43,7 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(viewsRoutes(ctx));
   router.use(recordsRoutes(ctx));
   router.use(gridRoutes(ctx));
+  router.use(boardsRoutes(ctx));
   router.use(exportsRoutes(ctx));
   router.use((req) => {
     throw new AppError('NOT_FOUND', `no API route ${req.method} ${req.path}`);

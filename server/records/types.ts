@@ -23,6 +23,11 @@ export interface WriteBatch {
 export interface WriteOptions {
   /** The person or token behind the change; omitted only for trusted server work. */
   actor?: Actor;
+  /**
+   * Without an actor: the user id recorded as the change's author (created/updated by,
+   * history). A signed-in form submitter needs no edit rights, so no actor is checked.
+   */
+  author?: string;
   origin: ChangeOrigin;
   /** Lenient coercion, as paste and import do (API `typecast: true`). */
   typecast: boolean;

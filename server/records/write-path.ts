@@ -36,7 +36,7 @@ export function writeRecords(ctx: AppContext, batch: WriteBatch, options: WriteO
 
   const meta: ChangeMeta = {
     at: new Date().toISOString(),
-    by: options.actor?.userId ?? null,
+    by: options.actor?.userId ?? options.author ?? null,
     origin: options.origin,
     depth: options.depth ?? 0,
     tableId: schema.table.id,

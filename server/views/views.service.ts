@@ -6,6 +6,7 @@ import { newId, type ViewRow } from '../db/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { loadTableSchema, requireField, type TableSchema } from '../tables/table-schema.ts';
 import { ensureFieldIndex, indexesForQuery } from './indexes.ts';
+import { checkFormConfig } from '../forms/form-config.ts';
 import { requireResolvedFilter, requireResolvedSorts, validateFilter } from './validate-filter.ts';
 import { viewConfigSchema, type ViewConfig, type ViewJson, type ViewType, viewInputSchema, viewPatchSchema } from '../../core/views/view-config.ts';
 import type { z } from 'zod';
@@ -130,7 +131,7 @@ export function normalizeConfig(schema: TableSchema, input: ViewConfig): ViewCon
     filter = mapFields(filter, id);
     validateFilter(schema, filter);
   }
-  return viewConfigSchema.parse({
+  const config = viewConfigSchema.parse({
     filter,
     sorts: input.sorts?.map((sort) => ({ ...sort, field: id(sort.field) })),
     hiddenFields: input.hiddenFields?.map(id),
@@ -147,6 +148,8 @@ export function normalizeConfig(schema: TableSchema, input: ViewConfig): ViewCon
     hideEmptyStacks: input.hideEmptyStacks,
     form: input.form && { ...input.form, fields: input.form.fields?.map((question) => ({ ...question, field: id(question.field) })) },
   });
+  checkFormConfig(schema, config.form);
+  return config;
 }
 
 function mapFields(group: FilterGroup, id: (key: string) => string): FilterGroup {
