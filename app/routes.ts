@@ -8,4 +8,5 @@ export default [
   route('locale', 'routes/locale.ts'),
   route('settings', 'routes/settings.tsx'),
   route('bases/:baseId/tables/:tableId', 'routes/table.tsx'),
+  route('forms/:shareId', 'routes/form.tsx'),
 ] satisfies RouteConfig;

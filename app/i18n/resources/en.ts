@@ -1,4 +1,5 @@
 import { enEditing } from './en-editing.ts';
+import { enForms } from './en-forms.ts';
 import { enGrid } from './en-grid.ts';
 
 /**
@@ -117,6 +118,7 @@ export const en = {
   },
   ...enEditing,
   ...enGrid,
+  ...enForms,
 } as const;
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

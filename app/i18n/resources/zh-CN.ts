@@ -1,5 +1,6 @@
 import type { Messages } from './en.ts';
 import { zhCNEditing } from './zh-CN-editing.ts';
+import { zhCNForms } from './zh-CN-forms.ts';
 import { zhCNGrid } from './zh-CN-grid.ts';
 
 /** Simplified Chinese. Plural forms: Chinese has only `other`; `_one` is kept for the type. */
@@ -115,4 +116,5 @@ export const zhCN: Messages = {
   },
   ...zhCNEditing,
   ...zhCNGrid,
+  ...zhCNForms,
 };
