@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { filterGroupSchema, sortSchema } from '../filter/tree.ts';
+import { SUMMARY_AGGREGATES } from './summary.ts';
 
 // A view's stored config, one definition for the server that validates and stores it and the
 // browser that edits it (ARCHITECTURE §6).
@@ -53,6 +54,8 @@ export const viewConfigSchema = z.object({
   frozenFieldCount: z.number().int().min(0).max(20).optional(),
   rowHeight: z.enum(ROW_HEIGHTS).optional(),
   groupBy: sortSchema.max(3).optional(),
+  /** Grid: the aggregate the summary bar shows under each field's column (see summary.ts). */
+  summaries: z.record(fieldRef, z.enum(SUMMARY_AGGREGATES)).optional(),
   /** Kanban: the single select or user field whose values are the stacks. */
   stackField: fieldRef.optional(),
   /** Calendar: the date field that places records on days. */

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { applyGridBatch, findRowPosition, MAX_BLOCK, readRows } from '../grid/index.ts';
+import { applyGridBatch, findRowPosition, MAX_BLOCK, MAX_COLLAPSED, readRows, readSummary } from '../grid/index.ts';
+import { MAX_SEARCH_LENGTH, searchIndexesOf } from '../search/index.ts';
 import { MAX_BATCH } from '../records/index.ts';
 import { requireRecordId } from './record-input.ts';
 import { param, parseBody, requireActor } from './request.ts';
@@ -19,16 +20,32 @@ const sortParam = z.string().max(400).transform((text, ctx) => {
   return sorts as Array<{ field: string; direction: 'asc' | 'desc' }>;
 });
 
-const rowsQuery = z.object({
+// The search box's text: a case-insensitive substring of the view's visible text fields.
+const searchParam = z.string().max(MAX_SEARCH_LENGTH, `search is at most ${MAX_SEARCH_LENGTH} characters`);
+
+// `collapsed=id,id`: the grouped view's groups this person collapsed (their ids from the header rows).
+const collapsedParam = z.string().max(MAX_COLLAPSED * 13).transform((text, ctx) => {
+  const ids = text.split(',').filter(Boolean);
+  if (ids.length > MAX_COLLAPSED || ids.some((id) => !/^[A-Za-z0-9_-]{1,20}$/.test(id))) {
+    ctx.addIssue({ code: 'custom', message: `collapsed is at most ${MAX_COLLAPSED} group ids, comma separated` });
+    return z.NEVER;
+  }
+  return ids;
+});
+
+const viewQuery = z.object({
   view: z.string().max(100).optional(),
   sort: sortParam.optional(),
+  search: searchParam.optional(),
+});
+
+const rowsQuery = viewQuery.extend({
+  collapsed: collapsedParam.optional(),
   start: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_BLOCK).default(100),
 });
 
-const positionQuery = z.object({
-  view: z.string().max(100).optional(),
-  sort: sortParam.optional(),
+const positionQuery = viewQuery.extend({
   recordId: z.string().max(20),
 });
 
@@ -50,21 +67,34 @@ const batchBody = z.object({
 
 /**
  * The grid's own endpoints, session or token like the rest of the API:
- * - GET  /tables/:tableId/rows?view=&start=&limit=&sort=   one block of the view, and its row count
+ * - GET  /tables/:tableId/rows?view=&start=&limit=&sort=&search=&collapsed=   one block of the view
+ *   (group header rows included when it is grouped), its row and record counts
+ * - GET  /tables/:tableId/summary?view=&search=   the summary bar: each field's chosen aggregate
  * - GET  /tables/:tableId/rows/position?view=&recordId=&sort=   a record's index in an unsorted view
  * - POST /tables/:tableId/rows/batch   bulk creates, edits and deletes as one write-path transaction
  */
 export function gridRoutes(ctx: AppContext): Router {
   const router = Router();
+  // Registered at start-up: a search index built before a restart must follow every write.
+  searchIndexesOf(ctx);
 
   router.get('/tables/:tableId/rows', (req, res) => {
     const query = rowsQuery.parse(req.query);
-    res.json(readRows(ctx, requireActor(req), param(req, 'tableId'), { viewId: query.view, start: query.start, limit: query.limit, sorts: query.sort }));
+    res.json(readRows(ctx, requireActor(req), param(req, 'tableId'), {
+      viewId: query.view, start: query.start, limit: query.limit, sorts: query.sort, search: query.search, collapsed: query.collapsed,
+    }));
+  });
+
+  router.get('/tables/:tableId/summary', (req, res) => {
+    const query = viewQuery.parse(req.query);
+    res.json(readSummary(ctx, requireActor(req), param(req, 'tableId'), { viewId: query.view, sorts: query.sort, search: query.search }));
   });
 
   router.get('/tables/:tableId/rows/position', (req, res) => {
     const query = positionQuery.parse(req.query);
-    const position = findRowPosition(ctx, requireActor(req), param(req, 'tableId'), { viewId: query.view, recordId: requireRecordId(query.recordId), sorts: query.sort });
+    const position = findRowPosition(ctx, requireActor(req), param(req, 'tableId'), {
+      viewId: query.view, recordId: requireRecordId(query.recordId), sorts: query.sort, search: query.search,
+    });
     res.json({ position: position ?? null });
   });
 

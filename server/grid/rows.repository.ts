@@ -1,28 +1,26 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import type { FilterContext, ResolvedGroup } from '../../core/filter/resolved.ts';
 import type { ResolvedSort } from '../../core/filter/sort.ts';
 import type { Database } from '../db/index.ts';
-import { compileFilter, compileOrderBy, SYSTEM_ROW_COLUMNS, userTableName, type RecordRow } from '../views/index.ts';
+import { compileOrderBy, SYSTEM_ROW_COLUMNS, userTableName, type RecordRow } from '../views/index.ts';
 import type { FieldDef } from '../tables/table-schema.ts';
 
 // User tables are dynamic (`t_<id>`), so the builder is untyped; names come from ids only.
 const builder = (db: Database) => db.kysely as unknown as Kysely<any>;
 
-function whereOf(tableId: string, filter: ResolvedGroup | undefined, ctx: FilterContext): Expression<SqlBool> {
-  return filter ? compileFilter(filter, tableId, ctx) : sql<SqlBool>`1`;
-}
+/** Which rows a view shows: its filter, the search box and (in a group) the group's values, as one condition. */
+export type RowCondition = Expression<SqlBool>;
 
 /**
  * Every `step`-th id of the rows passing the filter, in id order, and how many pass: one
  * pass over the id b-tree (about 100 ms at 1M rows) that turns every later block read of an
  * unsorted view into a seek instead of an OFFSET walk.
  */
-export function scanAnchors(db: Database, tableId: string, filter: ResolvedGroup | undefined, ctx: FilterContext, step: number): { anchors: number[]; total: number; maxId: number } {
+export function scanAnchors(db: Database, tableId: string, where: RowCondition, step: number): { anchors: number[]; total: number; maxId: number } {
   const table = userTableName(tableId);
   const compiled = builder(db)
     .selectFrom(table)
     .select(sql.ref(`${table}.id`).as('id'))
-    .where(whereOf(tableId, filter, ctx))
+    .where(where)
     .orderBy(sql.ref(`${table}.id`))
     .compile();
   // A statement of its own: pluck() is sticky, and db.prepare's cache is shared.
@@ -42,8 +40,7 @@ export function scanAnchors(db: Database, tableId: string, filter: ResolvedGroup
 /** `limit` rows in id order from the `skip`-th row at or after `fromId` (a short walk). */
 export function findRowsFrom(
   db: Database,
-  query: { tableId: string; fields: readonly FieldDef[]; filter?: ResolvedGroup; fromId: number; skip: number; limit: number },
-  ctx: FilterContext,
+  query: { tableId: string; fields: readonly FieldDef[]; where: RowCondition; fromId: number; skip: number; limit: number },
 ): RecordRow[] {
   const table = userTableName(query.tableId);
   const columns = [...SYSTEM_ROW_COLUMNS, ...query.fields.filter((f) => f.fieldType.storage.kind === 'column').map((f) => f.column)];
@@ -51,7 +48,7 @@ export function findRowsFrom(
     builder(db)
       .selectFrom(table)
       .select(columns.map((column) => sql.ref(`${table}.${column}`).as(column)))
-      .where(whereOf(query.tableId, query.filter, ctx))
+      .where(query.where)
       .where(sql.ref(`${table}.id`), '>=', query.fromId)
       .orderBy(sql.ref(`${table}.id`))
       .limit(query.limit)
@@ -63,10 +60,9 @@ export function findRowsFrom(
  * How many rows passing the filter lie in [fromId, recordId); undefined when the record
  * itself does not pass (it is not in the view).
  */
-export function countRowsBetween(db: Database, tableId: string, filter: ResolvedGroup | undefined, ctx: FilterContext, fromId: number, recordId: number): number | undefined {
+export function countRowsBetween(db: Database, tableId: string, where: RowCondition, fromId: number, recordId: number): number | undefined {
   const table = userTableName(tableId);
   const id = sql.ref(`${table}.id`);
-  const where = whereOf(tableId, filter, ctx);
   const present = db.first(builder(db).selectFrom(table).select(id.as('id')).where(where).where(id, '=', recordId));
   if (!present) return undefined;
   const row = db.first<{ count: number }>(
@@ -83,12 +79,11 @@ export function countRowsBetween(db: Database, tableId: string, filter: Resolved
  */
 export function findSortedRows(
   db: Database,
-  query: { tableId: string; fields: readonly FieldDef[]; filter?: ResolvedGroup; sorts: readonly ResolvedSort[]; offset: number; limit: number },
-  ctx: FilterContext,
+  query: { tableId: string; fields: readonly FieldDef[]; where: RowCondition; sorts: readonly ResolvedSort[]; offset: number; limit: number },
 ): RecordRow[] {
   const table = userTableName(query.tableId);
   const id = sql.ref(`${table}.id`);
-  let select = builder(db).selectFrom(table).select(id.as('id')).where(whereOf(query.tableId, query.filter, ctx));
+  let select = builder(db).selectFrom(table).select(id.as('id')).where(query.where);
   for (const item of compileOrderBy(query.sorts, query.tableId)) select = select.orderBy(item);
   const ids = db.all<{ id: number }>(select.limit(query.limit).offset(query.offset)).map((row) => row.id);
   if (!ids.length) return [];

@@ -3,6 +3,7 @@ import { resolveFilter } from '../../core/filter/resolve.ts';
 import type { AppContext } from '../context.ts';
 import type { TableSchema } from '../tables/table-schema.ts';
 import { viewConfigSchema, type ViewConfig } from '../../core/views/view-config.ts';
+import { fittingSummaries } from '../grid/summary-config.ts';
 
 // Views store field ids. When a field goes away or changes type, the views that name it are
 // mended in the same transaction, so no saved view ever fails to open.
@@ -14,6 +15,7 @@ export function forgetFieldInViews(ctx: AppContext, tableId: string, fieldId: st
     filter: config.filter ? pruneFilter(config.filter, (condition) => condition.field !== fieldId) : config.filter,
     sorts: config.sorts?.filter((sort) => sort.field !== fieldId),
     groupBy: config.groupBy?.filter((group) => group.field !== fieldId),
+    summaries: config.summaries && Object.fromEntries(Object.entries(config.summaries).filter(([id]) => id !== fieldId)),
     hiddenFields: config.hiddenFields?.filter((id) => id !== fieldId),
     fieldOrder: config.fieldOrder?.filter((id) => id !== fieldId),
     fieldWidths: config.fieldWidths && Object.fromEntries(Object.entries(config.fieldWidths).filter(([id]) => id !== fieldId)),
@@ -37,6 +39,7 @@ export function revalidateViewsForField(ctx: AppContext, schema: TableSchema, fi
       ? pruneFilter(config.filter, (condition) =>
           condition.field !== fieldId || resolveFilter({ conjunction: 'and', conditions: [condition] }, schema.fields).ok)
       : config.filter,
+    summaries: fittingSummaries(schema, config.summaries),
   }));
 }
 

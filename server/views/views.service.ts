@@ -6,6 +6,7 @@ import { newId, type ViewRow } from '../db/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { loadTableSchema, requireField, type TableSchema } from '../tables/table-schema.ts';
 import { ensureFieldIndex, indexesForQuery } from './indexes.ts';
+import { indexGroupFields, normalizeSummaries } from '../grid/summary-config.ts';
 import { checkFormConfig } from '../forms/form-config.ts';
 import { requireResolvedFilter, requireResolvedSorts, validateFilter } from './validate-filter.ts';
 import { viewConfigSchema, type ViewConfig, type ViewJson, type ViewType, viewInputSchema, viewPatchSchema } from '../../core/views/view-config.ts';
@@ -119,6 +120,7 @@ function indexViewFields(ctx: AppContext, schema: TableSchema, config: ViewConfi
   const filter = config.filter ? requireResolvedFilter(schema, config.filter) : undefined;
   const sorts = config.sorts?.length ? requireResolvedSorts(schema, config.sorts) : [];
   for (const { fieldId, nocase } of indexesForQuery(filter, sorts)) ensureFieldIndex(ctx.db, schema.table.id, fieldId, { nocase });
+  indexGroupFields(ctx, schema, config);
 }
 
 /** Resolves field names to ids everywhere in a view's config and validates its filter. */
@@ -140,6 +142,7 @@ export function normalizeConfig(schema: TableSchema, input: ViewConfig): ViewCon
     frozenFieldCount: input.frozenFieldCount,
     rowHeight: input.rowHeight,
     groupBy: input.groupBy?.map((group) => ({ ...group, field: id(group.field) })),
+    summaries: normalizeSummaries(schema, input.summaries),
     stackField: input.stackField && id(input.stackField),
     dateField: input.dateField && id(input.dateField),
     cardFields: input.cardFields?.map(id),
