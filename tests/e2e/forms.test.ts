@@ -28,7 +28,7 @@ describe('form views: build one, share it, fill it in signed out', () => {
     shareId = view.body.shareId;
     // The owner keeps the grid open: the submitted record must show up there live.
     grid = await openGrid(browser, server, team, team.owner);
-  });
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -109,6 +109,18 @@ describe('form views: build one, share it, fill it in signed out', () => {
     await context.close();
     const records = await team.owner.client.get(`/tables/${team.tableId}/records`);
     expect(records.body.records.find((record: { fields: { Name?: string } }) => record.fields.Name === '杭州茶叶有限公司')?.fields).toMatchObject({ Stage: 'Lead' });
+  });
+
+  it('goes to the form’s redirect address after a submission', async () => {
+    const target = `${server.url}/login?from=form`;
+    const res = await team.owner.client.patch(`/tables/${team.tableId}/views/${formViewId}`, { form: { fields: [{ field: 'Name', required: true }], redirectUrl: target } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const visitor = await openPage(browser, server.url);
+    await visitor.page.goto(`/forms/${shareId}`);
+    await visitor.page.getByLabel('Name').fill('Ningbo Ports Ltd');
+    await visitor.page.getByRole('button', { name: 'Submit' }).click();
+    await visitor.page.waitForURL(target);
+    await visitor.page.context().close();
   });
 
   it('sends people who are not signed in to the login page for a sign-in form', async () => {
