@@ -1,6 +1,7 @@
 import { enEditing } from './en-editing.ts';
 import { enForms } from './en-forms.ts';
 import { enGrid } from './en-grid.ts';
+import { enBoards } from './en-boards.ts';
 
 /**
  * English, the source language: every key starts here, and `Messages` (derived from this
@@ -119,6 +120,7 @@ export const en = {
   ...enEditing,
   ...enGrid,
   ...enForms,
+  ...enBoards,
 } as const;
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -2,6 +2,7 @@ import type { Messages } from './en.ts';
 import { zhCNEditing } from './zh-CN-editing.ts';
 import { zhCNForms } from './zh-CN-forms.ts';
 import { zhCNGrid } from './zh-CN-grid.ts';
+import { zhCNBoards } from './zh-CN-boards.ts';
 
 /** Simplified Chinese. Plural forms: Chinese has only `other`; `_one` is kept for the type. */
 export const zhCN: Messages = {
@@ -117,4 +118,5 @@ export const zhCN: Messages = {
   ...zhCNEditing,
   ...zhCNGrid,
   ...zhCNForms,
+  ...zhCNBoards,
 };
