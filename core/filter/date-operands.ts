@@ -29,6 +29,7 @@ const MAX_DAYS = 36_500;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 const today = (months = 0, days = 0): DateBound => ({ anchor: { today: true }, months, days });
+const startOfThis = (startOf: 'week' | 'month', months = 0, days = 0): DateBound => ({ anchor: { today: true }, startOf, months, days });
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -71,6 +72,8 @@ export function plusDays(bound: DateBound, days: number): DateBound {
  * - nextWeek: today through the 7 days after, [T, T+8)
  * - nextMonth: today through the same day next month, [T, T+1 month+1)
  * - pastNumberOfDays n: [T−n, T+1); nextNumberOfDays n: [T, T+n+1) (n = 0 is today)
+ * - thisWeek: the calendar week holding today, Monday to Sunday, [Mon, Mon+7)
+ * - thisMonth: the calendar month holding today, [1st, 1st of next month)
  */
 export function parsePeriod(value: unknown): Parsed<{ from: DateBound; to: DateBound }> {
   const period = isObject(value) ? value.period : undefined;
@@ -89,6 +92,8 @@ export function parsePeriod(value: unknown): Parsed<{ from: DateBound; to: DateB
     nextMonth: [today(), today(1, 1)],
     pastNumberOfDays: [today(0, -Number(n)), today(0, 1)],
     nextNumberOfDays: [today(), today(0, Number(n) + 1)],
+    thisWeek: [startOfThis('week'), startOfThis('week', 0, 7)],
+    thisMonth: [startOfThis('month'), startOfThis('month', 1)],
   };
   const [from, to] = ranges[period as WithinPeriod];
   return { ok: true, value: { from, to } };

@@ -1,5 +1,5 @@
 import { compareCodePoints } from './text.ts';
-import { addDays, addMonths, isDay, localDay, zonedDayStart } from './dates.ts';
+import { addDays, addMonths, isDay, localDay, startOfMonth, startOfWeek, zonedDayStart } from './dates.ts';
 import type { Field } from '../fields/field-type.ts';
 import type { DateBound, FilterContext, Predicate } from './resolved.ts';
 
@@ -24,6 +24,11 @@ export function dayOfBound(bound: DateBound, ctx: FilterContext): string | 'befo
     ? localDay(ctx.now.getTime(), ctx.timeZone)
     : 'day' in anchor ? anchor.day : localDay(anchor.instant, ctx.timeZone);
   if (!isDay(day)) return day.startsWith('0000') || day.startsWith('-') ? 'before' : 'after';
+  if (bound.startOf) {
+    const start = bound.startOf === 'week' ? startOfWeek(day) : startOfMonth(day);
+    if (start === undefined) return 'before';
+    day = start;
+  }
   if (bound.months !== 0) {
     const shifted = addMonths(day, bound.months);
     if (shifted === undefined) return bound.months < 0 ? 'before' : 'after';

@@ -56,6 +56,18 @@ export function addMonths(day: string, months: number): string | undefined {
   return formatUtcDay(utcMs(year, month, Math.min(d, daysInMonth(year, month))));
 }
 
+/** The Monday on or before a day (ISO 8601 weeks); undefined before 0001-01-01. */
+export function startOfWeek(day: string): string | undefined {
+  const [y, m, d] = parts(day);
+  const weekday = new Date(utcMs(y, m, d)).getUTCDay(); // 0 is Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/** The first day of a day's month. */
+export function startOfMonth(day: string): string {
+  return `${day.slice(0, 8)}01`;
+}
+
 /** The calendar day of an instant in a zone. Throws RangeError for an unknown zone. */
 export function localDay(ms: number, timeZone: string): string {
   const wall = epochToWallTime(ms, timeZone);

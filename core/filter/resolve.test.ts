@@ -38,7 +38,7 @@ describe('resolveFilter problems', () => {
     ['date impossible', one('Due', 'is', '2024-02-30'), 'needs a date'],
     ['date mode', one('Due', 'isAfter', { mode: 'nextYear' }), 'mode one of today, tomorrow'],
     ['date mode n', one('Due', 'isOnOrAfter', { mode: 'daysAgo' }), 'operator "isOnOrAfter" on date field "Due" mode "daysAgo" needs a whole number n from 0 to 36500; got nothing'],
-    ['period unknown', one('Due', 'isWithin', { period: 'pastYear' }), 'operator "isWithin" on date field "Due" needs {"period": P} with P one of today, pastWeek, pastMonth, nextWeek, nextMonth, pastNumberOfDays, nextNumberOfDays; got {"period":"pastYear"}'],
+    ['period unknown', one('Due', 'isWithin', { period: 'pastYear' }), 'operator "isWithin" on date field "Due" needs {"period": P} with P one of today, pastWeek, pastMonth, nextWeek, nextMonth, pastNumberOfDays, nextNumberOfDays, thisWeek, thisMonth; got {"period":"pastYear"}'],
     ['period not object', one('Created', 'isWithin', 'today'), 'operator "isWithin" on createdTime field "Created" needs {"period": P}'],
     ['period n negative', one('Due', 'isWithin', { period: 'pastNumberOfDays', n: -1 }), 'period "pastNumberOfDays" needs a whole number n from 0 to 36500; got -1'],
     ['period n fraction', one('Due', 'isWithin', { period: 'nextNumberOfDays', n: 1.5 }), 'got 1.5'],

@@ -27,12 +27,15 @@ export function isResolvedGroup(node: ResolvedNode): node is ResolvedGroup {
 }
 
 /**
- * A day relative to an anchor: `months` are added first (clamping the day of month), then
- * `days`. The anchor is today in the base's zone, a fixed day, or an instant whose day in the
- * base's zone counts — the zone is only known at query time, so anchors resolve then.
+ * A day relative to an anchor: the anchor's day is first moved back to the start of its
+ * week (Monday) or month when `startOf` says so, then `months` are added (clamping the day
+ * of month), then `days`. The anchor is today in the base's zone, a fixed day, or an
+ * instant whose day in the base's zone counts — the zone is only known at query time, so
+ * anchors resolve then.
  */
 export interface DateBound {
   anchor: { today: true } | { day: string } | { instant: number };
+  startOf?: 'week' | 'month';
   months: number;
   days: number;
 }

@@ -117,7 +117,8 @@ describe('the schema and the view, from the grid', () => {
     expect(Math.round((await page.locator(`.ag-header-cell[col-id="${Name}"]`).boundingBox())!.width)).toBe(280);
 
     await page.getByRole('button', { name: '1 hidden field' }).click();
-    await chooseMenuItem(page, 'Show “Stage”');
+    await page.getByRole('dialog', { name: 'Fields' }).getByLabel('Show Stage').check();
+    await page.keyboard.press('Escape');
     // A hidden field keeps its slot among the others while hidden.
     await expect.poll(() => columnOrder(page), POLL).toEqual([Name, Score, Done, Stage, remarks]);
     await expect.poll(async () => (await savedView(team)).hiddenFields, POLL).toEqual([]);

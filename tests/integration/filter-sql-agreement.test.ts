@@ -129,6 +129,28 @@ describe(`filters: SQL agrees with the reference evaluator (seed ${SEED})`, () =
     });
   }
 
+  // Random picks may miss one; these run every period and every "me" form on every run.
+  it.each(WITHIN_PERIODS)('every date field isWithin %s', (period) => {
+    for (const f of FIELDS.filter((candidate) => typeOf(candidate).kind === 'date')) {
+      for (const timeZone of ZONES) {
+        const filter = { conjunction: 'and', conditions: [{ field: f.id, operator: 'isWithin', value: { period, n: int(random, 0, 40) } }] };
+        const { sql, js } = bothSides(filter, context(timeZone));
+        expect(sql, because({ timeZone, filter })).toEqual(js);
+      }
+    }
+  });
+
+  it.each(['is', 'isNot', 'isAnyOf', 'isNoneOf'] as const)('every user field %s @me, with and without a known user', (operator) => {
+    const value = operator === 'isAnyOf' || operator === 'isNoneOf' ? ['@me', 'usrAlice'] : '@me';
+    for (const f of FIELDS.filter((candidate) => typeOf(candidate).kind === 'user')) {
+      const filter = { conjunction: 'and', conditions: [{ field: f.id, operator, value }] };
+      for (const ctx of [context('UTC'), { ...context('UTC'), userId: 'usrBob' }, { ...context('UTC'), userId: undefined }]) {
+        const { sql, js } = bothSides(filter, ctx);
+        expect(sql, because({ userId: ctx.userId, filter })).toEqual(js);
+      }
+    }
+  });
+
   it('nested AND/OR trees up to depth 4', () => {
     let nonTrivial = 0;
     for (let i = 0; i < 300; i++) {

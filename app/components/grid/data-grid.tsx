@@ -108,7 +108,7 @@ export function DataGrid({ page, viewName, onSchemaChange }: { page: PageSetup; 
   return (
     <div className="grid-shell">
       <GridToolbar ctrl={ctrl} viewName={viewName} />
-      <div className="grid-body" ref={body}>
+      <div className={`grid-body row-height-${setup.view?.rowHeight ?? 'short'}`} ref={body}>
         {mounted ? (
           <AgGridReact<GridRowData>
             theme={gridTheme}

@@ -5,7 +5,7 @@ import { mergeOrder, orderedFields } from './columns.ts';
 import type { GridController } from './grid-controller.ts';
 import type { GridView, ViewSort } from './types.ts';
 
-type ViewPatch = Partial<Pick<GridView, 'sorts' | 'hiddenFields' | 'fieldOrder' | 'fieldWidths' | 'frozenFieldCount'>>;
+type ViewPatch = Partial<Pick<GridView, 'filter' | 'sorts' | 'hiddenFields' | 'fieldOrder' | 'fieldWidths' | 'frozenFieldCount' | 'rowHeight'>>;
 
 /** The view as the grid shows it now: this person's unsaved change, else the page's. */
 export function currentView(ctrl: GridController): GridView | null {
@@ -19,6 +19,19 @@ export function maySaveView(ctrl: GridController): boolean {
 }
 
 /**
+ * Whether the view's config editors are read-only here, and why: a locked view refuses
+ * every change until unlocked; someone who may not change a shared view sees its config.
+ */
+export function viewConfigAccess(ctrl: GridController): { readOnly: boolean; reason?: string } {
+  const view = currentView(ctrl);
+  const t = ctrl.setup.cell.t;
+  if (!view) return { readOnly: true };
+  if (!maySaveView(ctrl)) return { readOnly: true, reason: t('views.editorsOnly') };
+  if (view.locked) return { readOnly: true, reason: t('views.locked') };
+  return { readOnly: false };
+}
+
+/**
  * Saves a layout change to the view (PATCH …/views/:viewId). The grid shows it at once (the
  * draft); the server's schema message tells everyone else, and the page reloads its schema.
  * A refusal puts the view back as it was and says why.
@@ -26,6 +39,12 @@ export function maySaveView(ctrl: GridController): boolean {
 export async function patchView(ctrl: GridController, patch: ViewPatch): Promise<void> {
   const view = currentView(ctrl);
   if (!view || !maySaveView(ctrl)) return;
+  // The server would refuse it (409): say why now, and leave the view as it is.
+  if (view.locked) {
+    ctrl.toasts.show(ctrl.setup.cell.t('views.locked'));
+    ctrl.reloadSchema();
+    return;
+  }
   ctrl.viewDraft.set({ ...view, ...patch });
   ctrl.viewPatches += 1;
   try {

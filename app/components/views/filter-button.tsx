@@ -1,6 +1,9 @@
 import type { GridController } from '../grid/grid-controller.ts';
+import { FilterControl } from './filter-control.tsx';
+import { useGridViewControl } from './use-grid-view-control.ts';
 
-// SCAFFOLD: a slot of the grid toolbar (grid-chrome.tsx), replaced by its implementation.
-export function ViewFilterButton(_props: { ctrl: GridController }) {
-  return null;
+/** The grid toolbar's "Filter" slot (grid-chrome.tsx). */
+export function ViewFilterButton({ ctrl }: { ctrl: GridController }) {
+  const props = useGridViewControl(ctrl);
+  return props ? <FilterControl {...props} /> : null;
 }

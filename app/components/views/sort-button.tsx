@@ -1,6 +1,9 @@
 import type { GridController } from '../grid/grid-controller.ts';
+import { SortControl } from './sort-control.tsx';
+import { useGridViewControl } from './use-grid-view-control.ts';
 
-// SCAFFOLD: a slot of the grid toolbar (grid-chrome.tsx), replaced by its implementation.
-export function ViewSortButton(_props: { ctrl: GridController }) {
-  return null;
+/** The grid toolbar's "Sort" slot (grid-chrome.tsx). */
+export function ViewSortButton({ ctrl }: { ctrl: GridController }) {
+  const props = useGridViewControl(ctrl);
+  return props ? <SortControl {...props} /> : null;
 }

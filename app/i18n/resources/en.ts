@@ -2,6 +2,7 @@ import { enEditing } from './en-editing.ts';
 import { enForms } from './en-forms.ts';
 import { enGrid } from './en-grid.ts';
 import { enBoards } from './en-boards.ts';
+import { enViews } from './en-views.ts';
 
 /**
  * English, the source language: every key starts here, and `Messages` (derived from this
@@ -121,6 +122,7 @@ export const en = {
   ...enGrid,
   ...enForms,
   ...enBoards,
+  ...enViews,
 } as const;
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

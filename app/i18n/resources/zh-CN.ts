@@ -3,6 +3,7 @@ import { zhCNEditing } from './zh-CN-editing.ts';
 import { zhCNForms } from './zh-CN-forms.ts';
 import { zhCNGrid } from './zh-CN-grid.ts';
 import { zhCNBoards } from './zh-CN-boards.ts';
+import { zhCNViews } from './zh-CN-views.ts';
 
 /** Simplified Chinese. Plural forms: Chinese has only `other`; `_one` is kept for the type. */
 export const zhCN: Messages = {
@@ -119,4 +120,5 @@ export const zhCN: Messages = {
   ...zhCNGrid,
   ...zhCNForms,
   ...zhCNBoards,
+  ...zhCNViews,
 };
