@@ -1,0 +1,45 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { startTestServer } from '../support/test-server.ts';
+import { createView, openView } from './board-support.ts';
+import { requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+describe('gallery: customers as cards', () => {
+  let server: Server;
+  let browser: Browser;
+  let team: GridTeam;
+  beforeAll(async () => {
+    requireUiBuild();
+    server = await startTestServer({}, { ui: 'build' });
+    browser = await launchBrowser();
+    team = await seedGridTeam(server, 300);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders cards with the chosen fields in the view order, only those in view, and opens one', async () => {
+    const viewId = await createView(team, {
+      name: 'Cards', type: 'gallery', cardFields: ['Stage', 'Score'], sorts: [{ field: 'Score', direction: 'desc' }],
+      filter: { conjunction: 'and', conditions: [{ field: 'Score', operator: '>=', value: 100 }] },
+    });
+    const { page, errors } = await openView(browser, server, team, team.owner, viewId, '.gallery-card[data-record-id]', 'zh-CN');
+    const first = page.locator('.gallery-card[data-record-id]').first();
+    expect(await first.locator('.board-card-title').textContent()).toBe('Customer 299');
+    expect(await first.locator(`[data-field-id="${team.field.Stage}"]`).textContent()).toContain('Lead');
+    expect(await first.locator(`[data-field-id="${team.field.Score}"]`).textContent()).toContain('2,990');
+    // 290 records pass the filter; the DOM holds only the cards near the viewport.
+    expect(await page.locator('.board-toolbar').textContent()).toContain('290');
+    const rendered = await page.locator('.gallery-card').count();
+    expect(rendered).toBeGreaterThan(4);
+    expect(rendered).toBeLessThan(100);
+    await first.click();
+    await page.locator('.record-panel').waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
