@@ -25,8 +25,7 @@ describe('form rate limiter', () => {
   });
 
   it('forgets the least recently seen clients beyond its bound', () => {
-    let now = 0;
-    const limiter = new FormRateLimiter({ buckets: [{ capacity: 1, perMs: 60_000 }], maxClients: 2 }, () => now);
+    const limiter = new FormRateLimiter({ buckets: [{ capacity: 1, perMs: 60_000 }], maxClients: 2 }, () => 0);
     expect(limiter.take('a')).toBe(0);
     expect(limiter.take('b')).toBe(0);
     expect(limiter.take('c')).toBe(0); // 'a' is forgotten
