@@ -1,5 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { announceImportFinished } from '../import/import-session.ts';
+import type { ImportJob, ImportTarget } from '../import/import-types.ts';
+import { ImportWizard } from '../import/import-wizard.tsx';
+import { usePendingImport } from '../import/use-pending-import.ts';
 import { Dialog } from '../ui/dialog.tsx';
 import { apiErrorText } from '../ui/api-error-text.ts';
 import { nameProblem, normalizeName } from './names.ts';
@@ -17,12 +22,46 @@ export interface CreateTableDialogProps {
   onClose(): void;
 }
 
-/** Names a new table and creates it (POST /api/v1/bases/:baseId/tables). */
+/**
+ * Names a new table and creates it (POST /api/v1/bases/:baseId/tables), or hands over to the
+ * import wizard to make tables from a file. It is on every table page, so it also reopens an
+ * import the person was watching before a reload (`?import=<id>`), whichever table it goes to.
+ */
 export function CreateTableDialog(props: CreateTableDialogProps) {
-  return props.open ? <CreateTable {...props} /> : null;
+  const navigate = useNavigate();
+  const [importing, setImporting] = useState<{ jobId: string | null; target: ImportTarget } | null>(null);
+  usePendingImport(props.baseId, (pending) => setImporting({
+    jobId: pending.id,
+    // The progress needs no fields: the mapping was made before the reload.
+    target: pending.tableId ? { kind: 'existing', tableId: pending.tableId, fields: [], canCreateFields: false } : { kind: 'new' },
+  }));
+
+  const finished = (job: ImportJob) => {
+    if (job.status !== 'done') return;
+    const target = importing?.target;
+    if (target?.kind === 'existing') announceImportFinished([target.tableId]);
+    // Into new tables: show the first; the summary stays open above it (this page stays mounted).
+    else if (job.tables[0]) navigate(`/bases/${props.baseId}/tables/${job.tables[0].id}`);
+  };
+
+  return (
+    <>
+      {props.open ? <CreateTable {...props} onImport={() => { props.onClose(); setImporting({ jobId: null, target: { kind: 'new' } }); }} /> : null}
+      {importing ? (
+        <ImportWizard
+          key={importing.jobId ?? 'new'}
+          baseId={props.baseId}
+          target={importing.target}
+          jobId={importing.jobId}
+          onClose={() => setImporting(null)}
+          onFinished={finished}
+        />
+      ) : null}
+    </>
+  );
 }
 
-function CreateTable({ baseId, tables = [], onCreated, onClose }: CreateTableDialogProps) {
+function CreateTable({ baseId, tables = [], onCreated, onClose, onImport }: CreateTableDialogProps & { onImport(): void }) {
   const { t } = useTranslation();
   const id = useId();
   const [name, setName] = useState('');
@@ -85,6 +124,10 @@ function CreateTable({ baseId, tables = [], onCreated, onClose }: CreateTableDia
           {touched && problem ? <p id={`${id}-error`} className="field-error">{t(`schema.nameProblems.${problem}`)}</p> : null}
         </div>
         {error ? <p className="form-error" role="alert">{error}</p> : null}
+        <p className="create-table-import">
+          <span className="muted small">{t('imports.orFromFile')}</span>{' '}
+          <button type="button" className="button" onClick={onImport} disabled={busy}>{t('imports.importFile')}</button>
+        </p>
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { enForms } from './en-forms.ts';
 import { enGrid } from './en-grid.ts';
 import { enBoards } from './en-boards.ts';
 import { enViews } from './en-views.ts';
+import { enImport } from './en-import.ts';
 
 /**
  * English, the source language: every key starts here, and `Messages` (derived from this
@@ -123,6 +124,7 @@ export const en = {
   ...enForms,
   ...enBoards,
   ...enViews,
+  ...enImport,
 } as const;
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

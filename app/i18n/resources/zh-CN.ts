@@ -4,6 +4,7 @@ import { zhCNForms } from './zh-CN-forms.ts';
 import { zhCNGrid } from './zh-CN-grid.ts';
 import { zhCNBoards } from './zh-CN-boards.ts';
 import { zhCNViews } from './zh-CN-views.ts';
+import { zhCNImport } from './zh-CN-import.ts';
 
 /** Simplified Chinese. Plural forms: Chinese has only `other`; `_one` is kept for the type. */
 export const zhCN: Messages = {
@@ -121,4 +122,5 @@ export const zhCN: Messages = {
   ...zhCNForms,
   ...zhCNBoards,
   ...zhCNViews,
+  ...zhCNImport,
 };

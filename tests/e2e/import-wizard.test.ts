@@ -1,0 +1,213 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestPage } from '../support/browser.ts';
+import { startTestServer } from '../support/test-server.ts';
+import { cell, openGrid, POLL, requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+/** Big enough that a poll sees the bar between 0 and 100 and a reload lands mid-import. */
+const BIG_ROWS = 200_000;
+
+describe('the import wizard and export, in the browser', () => {
+  let server: Server;
+  let browser: Browser;
+  let team: GridTeam;
+  let mei: TestPage;
+  let tmp: string;
+  let bigCsv: string;
+
+  beforeAll(async () => {
+    requireUiBuild();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-import-e2e-'));
+    bigCsv = path.join(tmp, 'customers-big.csv');
+    execFileSync(process.execPath, [path.join(FIXTURES, 'gen-customers-csv.mjs'), String(BIG_ROWS), '7', bigCsv], { timeout: 60_000 });
+    server = await startTestServer({}, { ui: 'build' });
+    browser = await launchBrowser();
+    team = await seedGridTeam(server, 8);
+    mei = await openGrid(browser, server, team, team.owner);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const tablesOfBase = async () => (await team.owner.client.get(`/bases/${team.baseId}/tables`)).body.tables as Array<{ id: string; name: string; fields: Array<{ name: string; type: string }> }>;
+  const rowCount = (tableId: string) => (server.ctx.db.sqlite.prepare(`SELECT count(*) AS n FROM t_${tableId}`).get() as { n: number }).n;
+
+  /** "+" tab → New table → Import a file → the wizard with `file` previewed. */
+  async function openWizardWith(page: Page, file: string) {
+    await page.getByRole('button', { name: 'Add a table' }).click();
+    await page.getByRole('dialog', { name: 'New table' }).getByRole('button', { name: 'Import a file' }).click();
+    await page.getByRole('dialog', { name: 'Import a file' }).waitFor();
+    // The title follows the stage (Importing…, Import): the one open dialog is the wizard.
+    const wizard = page.getByRole('dialog');
+    await wizard.getByLabel('File to import').setInputFiles(file);
+    await wizard.getByRole('table', { name: /^Columns of / }).waitFor({ timeout: 30_000 });
+    return wizard;
+  }
+
+  /** aria-valuenow of the progress bar right now, without waiting for it. */
+  const barValue = (page: Page) => page.evaluate(() => document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? null);
+
+  it('imports the GBK customers CSV into a new table with a renamed, a retyped and a skipped column', async () => {
+    const { page } = mei;
+    const wizard = await openWizardWith(page, path.join(FIXTURES, 'customers-gbk.csv'));
+    await expect.poll(() => wizard.locator('.import-facts').textContent(), POLL).toContain('GBK');
+    await wizard.getByLabel('New table name').fill('客户 GBK');
+    await wizard.getByLabel('Field name for column 客户名称').fill('公司名称');
+    await wizard.getByLabel('Import column 官方网站').uncheck();
+    await wizard.getByLabel('Type of column 城市').selectOption('singleLineText');
+    // The first rows show the chosen name and leave the skipped column out.
+    await expect.poll(() => wizard.locator('.import-rows thead').textContent(), POLL).toContain('公司名称');
+    expect(await wizard.locator('.import-rows thead').textContent()).not.toContain('官方网站');
+    await wizard.getByRole('button', { name: 'Start import' }).click();
+
+    await wizard.getByText('Import finished').waitFor({ timeout: 30_000 });
+    await expect.poll(() => wizard.getByText('500 records created').count(), POLL).toBe(1);
+    // The page has moved to the new table under the summary.
+    const table = (await tablesOfBase()).find((entry) => entry.name === '客户 GBK')!;
+    expect(table).toBeDefined();
+    await page.waitForURL(`**/tables/${table.id}`);
+    const types = Object.fromEntries(table.fields.map((field) => [field.name, field.type]));
+    expect(types['公司名称']).toBe('singleLineText');
+    expect(types['城市']).toBe('singleLineText');
+    expect(types).not.toHaveProperty('官方网站');
+    expect(types).not.toHaveProperty('客户名称');
+    expect(rowCount(table.id)).toBe(500);
+    const first = await team.owner.client.get(`/tables/${table.id}/records?pageSize=1`);
+    expect(first.body.records[0].fields).toMatchObject({ 公司名称: '杭州领航德网络科技有限公司', 城市: '杭州', 统一社会信用代码: '91330100130814539F' });
+
+    await wizard.getByRole('button', { name: 'Close' }).last().click();
+    await page.locator('.ag-header-cell .field-header-name', { hasText: '公司名称' }).waitFor();
+    await page.locator('.ag-row[row-index="0"] .cell-frame', { hasText: '杭州领航德网络科技有限公司' }).waitFor();
+  });
+
+  it(`shows a big import's progress, again after a reload, then its summary and rows (${BIG_ROWS.toLocaleString('en')} rows)`, async () => {
+    const { page } = mei;
+    const before = new Set((await tablesOfBase()).map((table) => table.id));
+    const wizard = await openWizardWith(page, bigCsv);
+    await wizard.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('progressbar', { name: 'Import progress' }).waitFor({ timeout: 60_000 });
+    expect(new URL(page.url()).searchParams.get('import')).toMatch(/^imp/);
+
+    const seen: number[] = [];
+    for (const until = Date.now() + 60_000; Date.now() < until; await page.waitForTimeout(50)) {
+      const value = await barValue(page);
+      if (value !== null) seen.push(Number(value));
+      if (seen.some((v) => v > 0 && v < 100)) break;
+    }
+    expect(seen.some((v) => v > 0 && v < 100), `bar values ${seen.join(',')}`).toBe(true);
+
+    await page.reload();
+    // The reopened dialog finds the job again: its bar while it runs, else its summary.
+    const reopened = page.getByRole('dialog');
+    await reopened.waitFor({ timeout: 15_000 });
+    const after: number[] = [];
+    for (const until = Date.now() + 90_000; Date.now() < until; await page.waitForTimeout(100)) {
+      const value = await barValue(page);
+      if (value !== null) after.push(Number(value));
+      if (await reopened.getByText('Import finished').count()) break;
+    }
+    expect(after.length, 'the progress bar shown again after the reload').toBeGreaterThan(0);
+    expect(after.every((v, i) => i === 0 || v >= after[i - 1]!), `bar values after reload ${after.join(',')}`).toBe(true);
+    await reopened.getByText('Import finished').waitFor({ timeout: 5_000 });
+    await expect.poll(() => reopened.getByText(`${BIG_ROWS.toLocaleString('en')} records created`).count(), POLL).toBe(1);
+    expect(new URL(page.url()).searchParams.get('import')).toBeNull();
+
+    const created = (await tablesOfBase()).filter((table) => !before.has(table.id));
+    expect(created).toHaveLength(1);
+    expect(created[0]!.name).toBe('customers-big');
+    await page.waitForURL(`**/tables/${created[0]!.id}`);
+    expect(rowCount(created[0]!.id)).toBe(BIG_ROWS);
+    await reopened.getByRole('button', { name: 'Close' }).last().click();
+    await page.locator('.ag-row[row-index="0"] .cell-frame').first().waitFor();
+  }, 180_000);
+
+  it('exports a filtered view with a hidden field as CSV and imports the file back to the same values', async () => {
+    const { page } = mei;
+    // Three customers won; the view shows those, without the Done field, by score descending.
+    const won = [1, 3, 5].map((i) => ({ id: team.recordIds[i]!, fields: { Stage: 'Won' } }));
+    expect((await team.owner.client.patch(`/tables/${team.tableId}/records`, { records: won })).status).toBe(200);
+    const view = await team.owner.client.post(`/tables/${team.tableId}/views`, {
+      name: 'Won 赢单',
+      type: 'grid',
+      filter: { conjunction: 'and', conditions: [{ field: 'Stage', operator: 'is', value: 'Won' }] },
+      sorts: [{ field: 'Score', direction: 'desc' }],
+      hiddenFields: [team.field.Done],
+    });
+    expect(view.status, JSON.stringify(view.body)).toBeLessThan(300);
+    await page.goto(`/bases/${team.baseId}/tables/${team.tableId}?view=${view.body.id}`);
+    await cell(page, 0, team.field.Name).locator('.cell-frame').waitFor();
+
+    await page.getByRole('button', { name: 'Import / export' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Export this view as CSV (Excel)' }).click(),
+    ]);
+    const file = path.join(tmp, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+
+    const before = new Set((await tablesOfBase()).map((table) => table.id));
+    const wizard = await openWizardWith(page, file);
+    await wizard.getByLabel('New table name').fill('Won again');
+    await wizard.getByRole('button', { name: 'Start import' }).click();
+    await wizard.getByText('Import finished').waitFor({ timeout: 30_000 });
+    const [copy] = (await tablesOfBase()).filter((table) => !before.has(table.id));
+    expect(copy!.fields.map((field) => field.name)).toEqual(['Name', 'Score', 'Stage']);
+
+    const shown = await team.owner.client.get(`/tables/${team.tableId}/records?view=${view.body.id}`);
+    const imported = await team.owner.client.get(`/tables/${copy!.id}/records`);
+    const values = (records: Array<{ fields: Record<string, unknown> }>) => records.map((r) => ({ Name: r.fields.Name, Score: r.fields.Score, Stage: r.fields.Stage }));
+    expect(values(shown.body.records)).toEqual([
+      { Name: 'Customer 5', Score: 50, Stage: 'Won' },
+      { Name: 'Customer 3', Score: 30, Stage: 'Won' },
+      { Name: 'Customer 1', Score: 10, Stage: 'Won' },
+    ]);
+    expect(values(imported.body.records)).toEqual(values(shown.body.records));
+    await wizard.getByRole('button', { name: 'Close' }).last().click();
+  });
+
+  it('cancels an import into this table from the data menu and leaves the table as it was', async () => {
+    const { page } = mei;
+    await page.goto(`/bases/${team.baseId}/tables/${team.tableId}`);
+    await cell(page, 0, team.field.Name).locator('.cell-frame').waitFor();
+    const fieldsBefore = (await tablesOfBase()).find((table) => table.id === team.tableId)!.fields.map((field) => field.name);
+    const tablesBefore = (await tablesOfBase()).length;
+
+    await page.getByRole('button', { name: 'Import / export' }).click();
+    await page.getByRole('menuitem', { name: 'Import a file into this table…' }).click();
+    await page.getByRole('dialog', { name: 'Import into this table' }).waitFor();
+    const wizard = page.getByRole('dialog');
+    await wizard.getByLabel('File to import').setInputFiles(bigCsv);
+    await wizard.getByRole('table', { name: /^Columns of / }).waitFor({ timeout: 30_000 });
+    // 客户名称 into Name; the other columns would become new fields (an owner may add them).
+    await wizard.getByLabel('Where column 客户名称 goes').selectOption({ label: 'Name' });
+    await wizard.getByRole('button', { name: 'Start import' }).click();
+
+    await page.getByRole('progressbar', { name: 'Import progress' }).waitFor({ timeout: 60_000 });
+    await expect.poll(async () => rowCount(team.tableId), { timeout: 60_000, interval: 25 }).toBeGreaterThan(8);
+    // The server shares this process: its batches hold up Playwright's round trips, hence the patience.
+    await wizard.getByRole('button', { name: 'Cancel import' }).click({ timeout: 30_000 });
+    await wizard.getByText('The import was cancelled').waitFor({ timeout: 60_000 });
+    await wizard.getByText(/^Nothing was imported/).waitFor();
+
+    expect(rowCount(team.tableId)).toBe(8);
+    expect((await tablesOfBase()).find((table) => table.id === team.tableId)!.fields.map((field) => field.name)).toEqual(fieldsBefore);
+    expect((await tablesOfBase()).length).toBe(tablesBefore);
+    await wizard.getByRole('button', { name: 'Close' }).last().click();
+    await expect.poll(() => page.locator('.ag-row').count(), POLL).toBe(8);
+  }, 120_000);
+
+  it('has no console errors', () => {
+    expect(mei.errors).toEqual([]);
+  });
+});
