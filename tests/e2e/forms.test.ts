@@ -62,6 +62,16 @@ describe('form views: build one, share it, fill it in signed out', () => {
     await builder.close();
   });
 
+  it('shows the form read-only to a viewer', async () => {
+    const viewer = await openGrid(browser, server, team, team.viewer);
+    await viewer.page.goto(`/bases/${team.baseId}/tables/${team.tableId}?view=${formViewId}`);
+    await viewer.page.getByText('Only editors can change this form.').waitFor();
+    expect(await viewer.page.locator('.builder-question').first().getByLabel('Label').isDisabled()).toBe(true);
+    expect(await viewer.page.getByLabel('Add a field').count()).toBe(0);
+    expect(await viewer.page.getByRole('textbox', { name: 'Share link' }).inputValue()).toBe(`${server.url}/forms/${shareId}`);
+    await viewer.page.context().close();
+  });
+
   it('refuses a signed-out visitor on a phone without the required answer, then takes it and shows the thank-you', async () => {
     const visitor = await openPage(browser, server.url);
     await visitor.page.setViewportSize({ width: 375, height: 740 });
