@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestPage } from '../support/browser.ts';
 import { startTestServer } from '../support/test-server.ts';
-import { cell, cellText, dbValue, focusCell, openGrid, POLL, requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
+import { cell, cellText, columnOrder, dbValue, focusCell, openGrid, POLL, requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -133,18 +133,92 @@ describe('pasting into typed fields', () => {
     await server?.close();
   });
 
-  it('coerces text with typecast and reports columns past the last field', async () => {
+  const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+  it('coerces text with typecast; declining new fields pastes what fits and says what was left out', async () => {
     const { page } = mei;
     const { Score, Stage, Done } = team.field;
     await focusCell(page, 0, Score);
     await paste(page, { text: '1,234\tWon\ttrue\textra\tmore\r\n' });
+    const dialog = page.getByRole('dialog', { name: 'Create 2 new fields for the extra columns?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Paste what fits' }).click();
     // The toast first: it goes away by itself after a while.
     await expect.poll(() => page.getByText(/2 pasted columns were left out/).count(), POLL).toBe(1);
     await expect.poll(() => dbValue(server, team.tableId, Score, team.recordIds[0]!), POLL).toBe(1234);
     await expect.poll(() => dbValue(server, team.tableId, Done, team.recordIds[0]!), POLL).toBe(1);
     await expect.poll(() => cellText(page, 0, Stage), POLL).toBe('Won');
+    expect(await fieldNames(team)).toEqual(['Name', 'Score', 'Stage', 'Done']);
+  });
+
+  it('creates fields for columns past the last one, named from the header and typed from the values; one undo takes the paste back', async () => {
+    const { page } = mei;
+    const { Name, Done } = team.field;
+    const rows = [
+      ['Name', 'Score', 'Stage', 'Done', '金额', '签约日期', 'Email'],
+      ['Acme', '5', 'Won', 'true', '¥1,200', '2026-01-05', 'a@acme.cn'],
+      ['Bolt', '6', 'Lead', 'false', '800', '2026-02-01', 'b@bolt.cn'],
+      ['Cyan', '7', 'Lead', 'true', '3,000', '2026-03-10', 'c@cyan.cn'],
+    ];
+    await focusCell(page, 0, Name);
+    await paste(page, { text: `${rows.map((row) => row.join('\t')).join('\r\n')}\r\n` });
+    const dialog = page.getByRole('dialog', { name: 'Create 3 new fields for the extra columns?' });
+    await dialog.waitFor();
+    // The header row was recognised: it names the fields and is not pasted.
+    await expect.poll(() => dialog.getByRole('checkbox').isChecked(), POLL).toBe(true);
+    await expect.poll(() => dialog.locator('tbody tr').allInnerTexts(), POLL).toEqual(['金额\tCurrency', '签约日期\tDate', 'Email\tEmail']);
+    await dialog.getByRole('button', { name: 'Create 3 fields and paste' }).click();
+
+    await expect.poll(() => fieldNames(team), POLL).toEqual(['Name', 'Score', 'Stage', 'Done', '金额', '签约日期', 'Email']);
+    const fields = await tableFields(team);
+    expect(fields.slice(4).map((field) => field.type)).toEqual(['currency', 'date', 'email']);
+    const [amount, signed, email] = fields.slice(4).map((field) => field.id) as [string, string, string];
+    expect(countRows(server, team.tableId)).toBe(3);
+    const third = `rec${(server.ctx.db.sqlite.prepare(`SELECT MAX(id) AS id FROM t_${team.tableId}`).get() as { id: number }).id}`;
+    await expect.poll(() => dbValue(server, team.tableId, email, third), POLL).toBe('c@cyan.cn');
+    expect(dbValue(server, team.tableId, amount, team.recordIds[0]!)).toBe(1200);
+    expect(dbValue(server, team.tableId, signed, team.recordIds[1]!)).toBe('2026-02-01');
+    expect(dbValue(server, team.tableId, Name, team.recordIds[0]!)).toBe('Acme');
+    expect(dbValue(server, team.tableId, Done, team.recordIds[1]!)).toBe(0);
+    // The view shows them after the last column.
+    await expect.poll(() => columnOrder(page), POLL).toEqual([...Object.values(team.field), amount, signed, email]);
+    await expect.poll(() => cellText(page, 2, email), POLL).toBe('c@cyan.cn');
+
+    // One undo: every pasted value back as it was; the new fields stay (decision 0045).
+    await focusCell(page, 0, Name);
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => dbValue(server, team.tableId, Name, team.recordIds[0]!), POLL).toBe('Customer 0');
+    expect(dbValue(server, team.tableId, email, third)).toBeNull();
+    expect(dbValue(server, team.tableId, amount, team.recordIds[0]!)).toBeNull();
+    expect(countRows(server, team.tableId)).toBe(2);
+    expect(await fieldNames(team)).toHaveLength(7);
+  });
+
+  it('gives someone who may not add fields what fits, and says why', async () => {
+    const wang = await openGrid(browser, server, team, team.editor);
+    try {
+      const { page } = wang;
+      const email = (await tableFields(team)).at(-1)!.id;
+      await focusCell(page, 1, email);
+      await paste(page, { text: 'wang@bolt.cn\tx\ty\r\n' });
+      await expect.poll(() => page.getByText(/2 pasted columns were left out: only the base’s owners can add fields/).count(), POLL).toBe(1);
+      await expect.poll(() => dbValue(server, team.tableId, email, team.recordIds[1]!), POLL).toBe('wang@bolt.cn');
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      expect(await fieldNames(team)).toHaveLength(7);
+    } finally {
+      await wang.page.context().close();
+    }
   });
 });
+
+async function tableFields(team: GridTeam): Promise<Array<{ id: string; name: string; type: string }>> {
+  const res = await team.owner.client.get(`/bases/${team.baseId}/tables`);
+  return res.body.tables.find((table: { id: string }) => table.id === team.tableId).fields;
+}
+
+async function fieldNames(team: GridTeam): Promise<string[]> {
+  return (await tableFields(team)).map((field) => field.name);
+}
 
 describe('the fill handle', () => {
   let server: Server;
@@ -175,13 +249,9 @@ describe('the fill handle', () => {
     await page.mouse.up();
   }
 
-  it('copies a cell down, continues a number series, and undoes each drag in one step', async () => {
+  it('continues a number series down and undoes the drag in one step', async () => {
     const { page } = mei;
-    const { Name, Score } = team.field;
-    await focusCell(page, 0, Name);
-    await dragHandleTo(page, 2, Name);
-    for (const row of [1, 2]) await expect.poll(() => dbValue(server, team.tableId, Name, team.recordIds[row]!), POLL).toBe('Customer 0');
-    expect(dbValue(server, team.tableId, Name, team.recordIds[3]!)).toBe('Customer 3');
+    const { Score } = team.field;
 
     // 5, 7 pasted, then dragged on: 9, 11, 13.
     await focusCell(page, 0, Score);

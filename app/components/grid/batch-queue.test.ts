@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PendingEdits } from '../offline/pending-edits.ts';
-import { BatchQueue } from './batch-queue.ts';
+import { BatchQueue, GroupRefusedError } from './batch-queue.ts';
 import { ApiError, UnreachableError, type BatchBody, type BatchResult } from './rows-client.ts';
 
 const ok: BatchResult = { created: [], updated: [], deleted: [] };
@@ -42,6 +42,28 @@ describe('BatchQueue', () => {
     const next = queue.submit({ deletes: ['rec2'] }, 1);
     await expect(refused).rejects.toBe(refusal);
     await expect(next).resolves.toBe(ok);
+    expect(pending.pending).toBe(0);
+    queue.destroy();
+  });
+
+  it('sends a group in order, and on a refusal drops the rest and names what committed', async () => {
+    const pending = new PendingEdits();
+    const refusal = new ApiError(400, 'INVALID_VALUE', 'bad number');
+    const sent: string[] = [];
+    const queue = new BatchQueue(async (body) => {
+      const id = body.deletes![0]!;
+      sent.push(id);
+      if (id === 'rec3') throw refusal;
+      return { ...ok, deleted: [id] };
+    }, pending);
+    const group = queue.submitGroup(['rec1', 'rec2', 'rec3', 'rec4'].map((id) => ({ deletes: [id] })), () => 1);
+    const after = queue.submit({ deletes: ['rec9'] }, 1);
+    const error = await group.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GroupRefusedError);
+    expect((error as GroupRefusedError).refusal).toBe(refusal);
+    expect((error as GroupRefusedError).committed.map((result) => result.deleted[0])).toEqual(['rec1', 'rec2']);
+    await expect(after).resolves.toEqual({ ...ok, deleted: ['rec9'] });
+    expect(sent).toEqual(['rec1', 'rec2', 'rec3', 'rec9']);
     expect(pending.pending).toBe(0);
     queue.destroy();
   });

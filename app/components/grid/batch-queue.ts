@@ -9,6 +9,18 @@ interface Queued {
   resolve(result: BatchResult): void;
   reject(error: unknown): void;
   done(): void;
+  /** The batches of one action split into several requests: a refusal drops the rest. */
+  group?: object;
+}
+
+/**
+ * One request of a group was refused: the group's later requests were never sent, and
+ * `committed` holds the answers of those before it (the caller takes them back).
+ */
+export class GroupRefusedError extends Error {
+  constructor(readonly refusal: unknown, readonly committed: BatchResult[]) {
+    super(refusal instanceof Error ? refusal.message : String(refusal));
+  }
 }
 
 /**
@@ -35,6 +47,31 @@ export class BatchQueue {
     });
   }
 
+  /**
+   * One action too big for one request (a 10,000-row paste): its requests go out back to
+   * back, in order (created rows keep the pasted order), and nothing queued after them
+   * overtakes them. Resolves with every answer; if one is refused, the rest are dropped
+   * and it rejects with GroupRefusedError naming what had committed.
+   */
+  async submitGroup(bodies: readonly BatchBody[], cells: (body: BatchBody) => number): Promise<BatchResult[]> {
+    const group = {};
+    const promises = bodies.map((body) => new Promise<BatchResult>((resolve, reject) => {
+      this.queue.push({ body, resolve, reject, done: this.pending.begin(Math.max(1, cells(body))), group });
+    }));
+    void this.pump();
+    const results: BatchResult[] = [];
+    for (const promise of promises) {
+      try {
+        results.push(await promise);
+      } catch (error) {
+        // Later members were dropped unsent; let their promises settle quietly.
+        for (const rest of promises) rest.catch(() => {});
+        throw new GroupRefusedError(error, results);
+      }
+    }
+    return results;
+  }
+
   /** Resolves once every batch submitted so far has been answered. */
   settled(): Promise<void> {
     if (!this.queue.length) return Promise.resolve();
@@ -57,6 +94,15 @@ export class BatchQueue {
     clearTimeout(this.timer);
   }
 
+  private dropGroup(group: object, error: unknown): void {
+    for (const item of this.queue.filter((entry) => entry.group === group)) {
+      item.done();
+      item.reject(error);
+    }
+    const kept = this.queue.filter((entry) => entry.group !== group);
+    this.queue.splice(0, this.queue.length, ...kept);
+  }
+
   private async pump(): Promise<void> {
     if (this.sending) return;
     this.sending = true;
@@ -76,6 +122,7 @@ export class BatchQueue {
           this.queue.shift();
           item.done();
           item.reject(error);
+          if (item.group) this.dropGroup(item.group, error);
         }
       }
     } finally {

@@ -1,8 +1,8 @@
 import { fieldTypes } from '../../../core/fields/registry.ts';
+import { firstBadCell, sendBatch } from './cell-batch.ts';
 import type { GridController } from './grid-controller.ts';
 import { replayPaste } from './paste.ts';
 import { deleteRowsAgain, restoreRows } from './row-actions.ts';
-import { ApiError } from './rows-client.ts';
 import type { CellChange, CellRef, GridField } from './types.ts';
 import { isCellStep } from './undo-stack.ts';
 
@@ -74,22 +74,19 @@ export async function applyChanges(ctrl: GridController, changes: readonly CellC
     }
   }
   const byRecord = new Map<string, Record<string, unknown>>();
-  for (const change of changes) byRecord.set(change.recordId, { ...byRecord.get(change.recordId), [change.fieldId]: change[side] });
+  const old = new Map<string, Record<string, unknown>>();
+  for (const change of changes) {
+    byRecord.set(change.recordId, { ...byRecord.get(change.recordId), [change.fieldId]: change[side] });
+    old.set(change.recordId, { ...old.get(change.recordId), [change.fieldId]: change[other] });
+  }
   try {
-    const result = await ctrl.batches.submit({ updates: [...byRecord].map(([id, values]) => ({ id, values })) }, changes.length);
+    const result = await sendBatch(ctrl, { updates: [...byRecord].map(([id, values]) => ({ id, values })) }, old);
     for (const row of result.updated) ctrl.applyPatch(row.id, row.version, row.values);
     return true;
   } catch (error) {
     revert(cell.t('grid.saveFailed', { message: (error as Error).message }), firstBadCell(error));
     return false;
   }
-}
-
-/** The first cell a refused batch names, to mark it. */
-function firstBadCell(error: unknown): CellRef | undefined {
-  if (!(error instanceof ApiError)) return undefined;
-  const first = (error.details?.errors as Array<{ recordId?: string; fieldId?: string }> | undefined)?.[0];
-  return first?.recordId && first.fieldId ? { recordId: first.recordId, fieldId: first.fieldId } : undefined;
 }
 
 /** The server refused this person's doc edit: the doc (and so the cell) is reverted by the server. */

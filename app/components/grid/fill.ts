@@ -1,67 +1,190 @@
 import { fieldTypes } from '../../../core/fields/registry.ts';
-import { applyChanges } from './edit-path.ts';
+import { formatValue } from '../fields/cell-kit.ts';
+import { commitWrite, type RowWrite } from './cell-batch.ts';
+import { coerceInput } from './edit-path.ts';
+import { continueSeries, copyPattern, type FillMode } from './fill-series.ts';
 import type { GridController } from './grid-controller.ts';
-import { MAX_RANGE_ROWS, rowsOf } from './range-actions.ts';
+import { currentBounds, MAX_RANGE_ROWS, rowsOf } from './range-actions.ts';
 import type { Bounds } from './range.ts';
-import type { CellChange } from './types.ts';
+import type { GridField, GridRowData } from './types.ts';
 
-const DAY = 86_400_000;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+export type FillDirection = 'up' | 'down' | 'left' | 'right';
 
-function dateMs(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !(DATE_ONLY.test(value) || INSTANT.test(value))) return undefined;
-  const ms = Date.parse(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(ms) ? undefined : ms;
+/** The cells a fill covers beyond its source: `count` rows or columns in `direction`. */
+export interface FillTarget {
+  direction: FillDirection;
+  count: number;
 }
 
 /**
- * The values a column's source cells continue with, `count` of them: numbers as a series
- * (the step of the last two; one number is copied), dates by day (one date steps a day),
- * anything else the source repeated.
+ * Where a fill handle dragged from `source` to the cell (row, column index) points: the
+ * way the pointer left the source furthest, as in Excel. Nothing while it is inside.
  */
-export function continueSeries(source: readonly unknown[], count: number): unknown[] {
-  const n = source.length;
-  const out: unknown[] = [];
-  if (n >= 2 && source.every((value) => typeof value === 'number' && Number.isFinite(value))) {
-    const numbers = source as number[];
-    const step = numbers[n - 1]! - numbers[n - 2]!;
-    for (let i = 1; i <= count; i++) out.push(Math.round((numbers[n - 1]! + step * i) * 1e9) / 1e9);
-    return out;
-  }
-  const dates = source.map(dateMs);
-  if (n >= 1 && dates.every((ms) => ms !== undefined)) {
-    const last = dates[n - 1]!;
-    const step = n >= 2 ? last - dates[n - 2]! : DAY;
-    const dateOnly = DATE_ONLY.test(source[n - 1] as string);
-    for (let i = 1; i <= count; i++) {
-      const iso = new Date(last + step * i).toISOString();
-      out.push(dateOnly ? iso.slice(0, 10) : iso);
-    }
-    return out;
-  }
-  for (let i = 0; i < count; i++) out.push(source[i % n] ?? null);
-  return out;
+export function fillTargetAt(source: Bounds, row: number, col: number): FillTarget | undefined {
+  const dy = row > source.bottom ? row - source.bottom : row < source.top ? row - source.top : 0;
+  const dx = col > source.right ? col - source.right : col < source.left ? col - source.left : 0;
+  if (!dy && !dx) return undefined;
+  if (Math.abs(dy) >= Math.abs(dx)) return { direction: dy > 0 ? 'down' : 'up', count: Math.abs(dy) };
+  return { direction: dx > 0 ? 'right' : 'left', count: Math.abs(dx) };
 }
 
-/** The fill handle dragged from `source` down to row `to`: the rows below filled, as one undo step. */
-export async function fillDown(ctrl: GridController, source: Bounds, to: number): Promise<void> {
-  if (!ctrl.setup.canEdit || to <= source.bottom) return;
-  const last = Math.min(to, source.top + MAX_RANGE_ROWS - 1, ctrl.rowCount() - 1);
-  const rows = await rowsOf(ctrl, source.top, last);
-  const height = source.bottom - source.top + 1;
-  const sourceRows = rows.slice(0, height);
-  const targetRows = rows.slice(height);
-  const changes: CellChange[] = [];
-  for (const fieldId of ctrl.columns.slice(source.left, source.right + 1)) {
-    const field = ctrl.fieldById.get(fieldId);
-    if (!field || fieldTypes[field.type].readOnly) continue;
-    const values = continueSeries(sourceRows.map((row) => row.values[fieldId] ?? null), targetRows.length);
-    targetRows.forEach((row, index) => {
-      const before = row.values[fieldId] ?? null;
-      const after = values[index] ?? null;
-      if (JSON.stringify(before) !== JSON.stringify(after)) changes.push({ recordId: row.id, fieldId, before, after });
+/** The rectangle of source and filled cells together (what the range shows after a fill). */
+export function filledBounds(source: Bounds, target: FillTarget): Bounds {
+  switch (target.direction) {
+    case 'down': return { ...source, bottom: source.bottom + target.count };
+    case 'up': return { ...source, top: source.top - target.count };
+    case 'right': return { ...source, right: source.right + target.count };
+    case 'left': return { ...source, left: source.left - target.count };
+  }
+}
+
+interface Line {
+  /** Source values, in display order (top to bottom, left to right). */
+  values: unknown[];
+  /** The fields they came from (one per value; all the same down a column). */
+  from: GridField[];
+}
+
+/**
+ * Fills from `source` in a direction: each column (up/down) or row (left/right) of the
+ * source continued as a series (fill-series.ts) or copied, into the cells beyond it. Down
+ * past the last row creates the records needed. Read-only fields are left out and said
+ * so; a value a field cannot hold (text into a number field, filling right across types)
+ * leaves that cell as it was. One write, one undo step, through the batch path.
+ */
+export async function fillRange(ctrl: GridController, source: Bounds, target: FillTarget, mode: FillMode = 'series'): Promise<void> {
+  const { cell, canEdit } = ctrl.setup;
+  if (!canEdit) {
+    ctrl.toasts.show(cell.t('paste.fillViewOnly'));
+    return;
+  }
+  const columns = ctrl.columns;
+  const total = ctrl.total.get() ?? ctrl.rowCount();
+  const vertical = target.direction === 'up' || target.direction === 'down';
+  const backwards = target.direction === 'up' || target.direction === 'left';
+  // The filled cells, clamped to the grid (only down may go past it, creating rows).
+  const area = filledBounds(source, target);
+  area.top = Math.max(0, area.top);
+  area.left = Math.max(0, area.left);
+  area.right = Math.min(columns.length - 1, area.right);
+  area.bottom = Math.min(area.bottom, area.top + MAX_RANGE_ROWS - 1);
+  const count = vertical ? (backwards ? source.top - area.top : area.bottom - source.bottom) : backwards ? source.left - area.left : area.right - source.right;
+  if (count <= 0) return;
+  const rows = await rowsOf(ctrl, area.top, Math.min(area.bottom, total - 1));
+  const rowAt = (index: number): GridRowData | undefined => rows[index - area.top];
+  const fieldAt = (index: number) => ctrl.fieldById.get(columns[index]!)!;
+
+  const updates = new Map<string, RowWrite>();
+  // Rows past the last one (filling down only) are created, in order.
+  const creates: Array<Record<string, unknown>> = Array.from({ length: Math.max(0, area.bottom - total + 1) }, () => ({}));
+  const readOnly = new Set<string>();
+  let skipped = 0;
+  const put = (rowIndex: number, field: GridField, value: unknown) => {
+    if (fieldTypes[field.type].readOnly) {
+      readOnly.add(field.name);
+      return;
+    }
+    const row = rowAt(rowIndex);
+    if (!row) {
+      if (rowIndex >= total) creates[rowIndex - total]![field.id] = value;
+      return;
+    }
+    const before = row.values[field.id] ?? null;
+    if (JSON.stringify(before) === JSON.stringify(value ?? null)) return;
+    const update = updates.get(row.id) ?? { id: row.id, values: {}, before: {} };
+    update.values[field.id] = value;
+    update.before[field.id] = before;
+    updates.set(row.id, update);
+  };
+
+  const lines = vertical ? source.right - source.left + 1 : source.bottom - source.top + 1;
+  for (let l = 0; l < lines; l++) {
+    const line: Line = { values: [], from: [] };
+    if (vertical) {
+      const field = fieldAt(source.left + l);
+      for (let r = source.top; r <= source.bottom; r++) {
+        line.values.push(rowAt(r)?.values[field.id] ?? null);
+        line.from.push(field);
+      }
+    } else {
+      const row = rowAt(source.top + l);
+      for (let c = source.left; c <= source.right; c++) {
+        line.values.push(row?.values[columns[c]!] ?? null);
+        line.from.push(fieldAt(c));
+      }
+    }
+    // The target cells of this line, nearest first, each with its field.
+    const cells = Array.from({ length: count }, (_, i) => {
+      const offset = backwards ? -(i + 1) : i + 1;
+      return vertical
+        ? { row: (backwards ? source.top : source.bottom) + offset, field: fieldAt(source.left + l) }
+        : { row: source.top + l, field: fieldAt((backwards ? source.left : source.right) + offset) };
+    });
+    const values = fitted(ctrl, line, cells.map((target) => target.field), count, backwards, mode);
+    cells.forEach((target, i) => {
+      const value = values[i];
+      if (value !== SKIP) put(target.row, target.field, value);
+      else if (fieldTypes[target.field.type].readOnly) readOnly.add(target.field.name);
+      else skipped += 1;
     });
   }
-  await applyChanges(ctrl, changes, 'after', { record: true });
+
+  if (readOnly.size) ctrl.toasts.show(cell.t('paste.fillReadOnly', { names: [...readOnly].join(', ') }), { kind: 'info' });
+  if (skipped) ctrl.toasts.show(cell.t('paste.fillSkipped', { count: skipped }), { kind: 'info' });
+  const created = creates.filter((values) => Object.keys(values).length);
+  if (!updates.size && !created.length) return;
+  if (!(await commitWrite(ctrl, { updates: [...updates.values()], creates: created, typecast: false }, { optimistic: true }))) return;
+  const state = ctrl.range.get();
+  const shown = { ...area, bottom: Math.min(area.bottom, (ctrl.total.get() ?? total) - 1) };
+  ctrl.range.set({ ...state, range: { anchor: { row: shown.top, col: columns[shown.left]! }, focus: { row: shown.bottom, col: columns[shown.right]! } } });
+}
+
+const SKIP = Symbol('skip');
+
+/**
+ * A line's values for its target cells, each as its field stores it: the series when every
+ * value of it fits its field (ratings stop at their maximum, a select takes no new choice),
+ * else the source copied; a copied value that fits in no way is skipped.
+ */
+function fitted(ctrl: GridController, line: Line, fields: readonly GridField[], count: number, backwards: boolean, mode: FillMode): Array<unknown> {
+  const sameField = fields.every((field) => line.from.every((from) => from.id === field.id));
+  if (mode === 'series') {
+    const series = continueSeries(line.values, count, { backwards });
+    const copied = copyPattern(backwards ? [...line.values].reverse() : line.values, count);
+    const isCopy = series.every((value, i) => value === copied[i]);
+    if (!isCopy) {
+      const coerced = series.map((value, i) => coerceInput(ctrl, fields[i]!, value));
+      if (coerced.every((result) => result.ok)) return coerced.map((result) => (result as { value: unknown }).value);
+    }
+  }
+  const source = backwards ? [...line.values].reverse() : line.values;
+  const from = backwards ? [...line.from].reverse() : line.from;
+  return Array.from({ length: count }, (_, i) => {
+    const value = source[i % source.length] ?? null;
+    // Down a column the value is already the field's own.
+    if (sameField || value === null) return value;
+    const field = fields[i]!;
+    const direct = coerceInput(ctrl, field, value);
+    if (direct.ok) return direct.value;
+    const origin = from[i % from.length]!;
+    const text = coerceInput(ctrl, field, formatValue(fieldTypes[origin.type], origin, value, ctrl.setup.cell));
+    return text.ok ? text.value : SKIP;
+  });
+}
+
+/**
+ * Ctrl+D / Ctrl+R, as in Excel: the selection's first row copied down it (first column
+ * copied right); a single row or column takes the cells above (to the left) instead.
+ */
+export function fillSelection(ctrl: GridController, direction: 'down' | 'right'): void {
+  const bounds = currentBounds(ctrl);
+  if (!bounds) return;
+  if (direction === 'down') {
+    if (bounds.bottom > bounds.top) void fillRange(ctrl, { ...bounds, bottom: bounds.top }, { direction, count: bounds.bottom - bounds.top }, 'copy');
+    else if (bounds.top > 0) void fillRange(ctrl, { ...bounds, top: bounds.top - 1, bottom: bounds.top - 1 }, { direction, count: 1 }, 'copy');
+  } else if (bounds.right > bounds.left) {
+    void fillRange(ctrl, { ...bounds, right: bounds.left }, { direction, count: bounds.right - bounds.left }, 'copy');
+  } else if (bounds.left > 0) {
+    void fillRange(ctrl, { ...bounds, left: bounds.left - 1, right: bounds.left - 1 }, { direction, count: 1 }, 'copy');
+  }
 }

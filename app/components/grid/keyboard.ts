@@ -1,6 +1,7 @@
 import type { SuppressKeyboardEventParams } from 'ag-grid-community';
 import { kitOf } from '../fields/index.ts';
 import { undoStep } from './edit-path.ts';
+import { fillSelection } from './fill.ts';
 import type { GridController } from './grid-controller.ts';
 import { clearRange, copyRange, extendRange } from './range-actions.ts';
 import { toggleCell } from './toggle.ts';
@@ -23,7 +24,7 @@ function ownsKey(event: KeyboardEvent): boolean {
   if (event.key === 'Delete' || event.key === 'Backspace' || (event.key === ' ' && !isMod(event))) return true;
   if (event.key === 'Enter' && event.shiftKey && !isMod(event) && !event.altKey) return true;
   if (event.shiftKey && ARROWS.has(event.key)) return true;
-  return isMod(event) && ['c', 'z', 'y'].includes(event.key.toLowerCase());
+  return isMod(event) && ['c', 'z', 'y', 'd', 'r'].includes(event.key.toLowerCase());
 }
 
 /** Our half of the keyboard, on the grid's element (the grid passes these keys on untouched). */
@@ -36,6 +37,10 @@ export function attachKeyboard(ctrl: GridController, element: HTMLElement): () =
     if (isMod(event) && key === 'c') {
       event.preventDefault();
       void copyRange(ctrl);
+    } else if (isMod(event) && !event.shiftKey && (key === 'd' || key === 'r')) {
+      // Excel's fill down / fill right (instead of the browser's bookmark / reload).
+      event.preventDefault();
+      fillSelection(ctrl, key === 'd' ? 'down' : 'right');
     } else if (isMod(event) && (key === 'y' || (key === 'z' && event.shiftKey))) {
       event.preventDefault();
       void undoStep(ctrl, true);

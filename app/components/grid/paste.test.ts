@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toTsv } from './clipboard.ts';
-import { continueSeries } from './fill.ts';
 import { parseTsv } from './paste.ts';
 
 describe('reading pasted TSV', () => {
@@ -21,15 +20,5 @@ describe('reading pasted TSV', () => {
     expect(fixture).toHaveLength(21);
     expect(fixture.every((row) => row.length === 6)).toBe(true);
     expect(fixture[3]![5]).toBe('第一行\n第二行');
-  });
-});
-
-describe('the fill series', () => {
-  it('continues numbers and dates, and repeats anything else', () => {
-    expect(continueSeries([1, 2], 3)).toEqual([3, 4, 5]);
-    expect(continueSeries([5], 2)).toEqual([5, 5]);
-    expect(continueSeries(['2026-01-30'], 3)).toEqual(['2026-01-31', '2026-02-01', '2026-02-02']);
-    expect(continueSeries(['2026-01-01', '2026-01-08'], 1)).toEqual(['2026-01-15']);
-    expect(continueSeries(['a', 'b'], 3)).toEqual(['a', 'b', 'a']);
   });
 });

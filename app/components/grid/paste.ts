@@ -1,8 +1,15 @@
 import { fieldTypes } from '../../../core/fields/registry.ts';
+import { deleteField, createField } from '../schema/schema-api.ts';
+import { canEditSchema } from '../schema/types.ts';
+import { apiErrorText } from '../ui/api-error-text.ts';
+import { addToRowCount, commitWrite, sendBatch, type RowWrite } from './cell-batch.ts';
+import { orderedFields } from './columns.ts';
 import type { GridController } from './grid-controller.ts';
+import { looksLikeHeaderRow, type NewColumn } from './paste-columns.ts';
+import type { ExtraColumnsChoice } from './paste-new-fields.tsx';
 import { currentBounds, MAX_RANGE_ROWS, rowsOf, tooBig } from './range-actions.ts';
-import type { CellChange } from './types.ts';
 import type { PasteStep } from './undo-stack.ts';
+import { currentView, maySaveView, patchView } from './view-actions.ts';
 
 /**
  * An HTML table (Excel, WPS, Google Sheets) as rows of cell text: `tr` rows, `td`/`th`
@@ -93,13 +100,18 @@ export function parseClipboard(html: string, text: string): string[][] {
 /**
  * Ctrl/Cmd+V: the cells from the selected cell rightwards and downwards, or one value
  * into every cell of a selected range. Existing rows are updated and rows past the last
- * one created, in one batch the server coerces (typecast) and one undo step. Read-only
- * fields are skipped and columns past the last field left out, with a toast saying so.
+ * one created, in one batch the server coerces (typecast) and one undo step. Columns past
+ * the last field: an owner is offered new fields for them (paste-new-fields.tsx), anyone
+ * else gets what fits and a message. Read-only fields are skipped, with a message.
  */
 export async function pasteCells(ctrl: GridController, matrix: string[][]): Promise<void> {
   const { canEdit, cell } = ctrl.setup;
   const bounds = currentBounds(ctrl);
-  if (!bounds || !canEdit || !matrix.length || !matrix[0]!.length) return;
+  if (!bounds || !matrix.length || !matrix[0]!.length) return;
+  if (!canEdit) {
+    ctrl.toasts.show(cell.t('paste.viewOnly'));
+    return;
+  }
   let cells = matrix;
   const single = matrix.length === 1 && matrix[0]!.length === 1;
   if (single && (bounds.bottom > bounds.top || bounds.right > bounds.left)) {
@@ -107,17 +119,43 @@ export async function pasteCells(ctrl: GridController, matrix: string[][]): Prom
     const value = matrix[0]![0]!;
     cells = Array.from({ length: bounds.bottom - bounds.top + 1 }, () => Array.from({ length: bounds.right - bounds.left + 1 }, () => value));
   }
-  if (cells.length > MAX_RANGE_ROWS) {
+  if (cells.length > MAX_RANGE_ROWS + 1) {
     ctrl.toasts.show(cell.t('grid.rangeTooBig', { max: MAX_RANGE_ROWS }));
     return;
   }
   const width = Math.max(...cells.map((row) => row.length));
-  const targets = ctrl.columns.slice(bounds.left, bounds.left + width);
-  const leftOut = width - targets.length;
-  const readOnly = targets.filter((id) => fieldTypes[ctrl.fieldById.get(id)!.type].readOnly);
-  const top = bounds.top;
+  const fitting = ctrl.columns.length - bounds.left;
+  let newFields: string[] = [];
+  let headers = false;
+  if (width > fitting) {
+    const choice = await chooseForExtraColumns(ctrl, cells, fitting);
+    if (choice.kind === 'cancel') return;
+    headers = choice.headers;
+    if (choice.kind === 'create') {
+      const created = await createPastedFields(ctrl, choice.columns);
+      if (!created) return;
+      newFields = created;
+    }
+  }
+  const rows = headers ? cells.slice(1) : cells;
+  if (rows.length > MAX_RANGE_ROWS) {
+    ctrl.toasts.show(cell.t('grid.rangeTooBig', { max: MAX_RANGE_ROWS }));
+    return;
+  }
+  const targets = [...ctrl.columns.slice(bounds.left), ...newFields].slice(0, width);
+  await writePaste(ctrl, rows, bounds.top, targets, width - targets.length);
+}
+
+/** The pasted text into `targets` from row `top` down: one write, one undo step. */
+async function writePaste(ctrl: GridController, rows: readonly (readonly string[])[], top: number, targets: readonly string[], leftOut: number): Promise<void> {
+  const { cell } = ctrl.setup;
+  // A field the page does not know yet was just created for this paste: it is editable.
+  const readOnly = targets.filter((id) => {
+    const field = ctrl.fieldById.get(id);
+    return field ? fieldTypes[field.type].readOnly : false;
+  });
   const total = ctrl.total.get() ?? ctrl.rowCount();
-  const existing = top < total ? await rowsOf(ctrl, top, Math.min(total, top + cells.length) - 1) : [];
+  const existing = top < total && rows.length ? await rowsOf(ctrl, top, Math.min(total, top + rows.length) - 1) : [];
   const valuesOf = (row: readonly string[]) => {
     const values: Record<string, unknown> = {};
     targets.forEach((fieldId, index) => {
@@ -127,58 +165,86 @@ export async function pasteCells(ctrl: GridController, matrix: string[][]): Prom
     });
     return values;
   };
-  const updates = existing.map((row, index) => ({ id: row.id, values: valuesOf(cells[index]!) })).filter((update) => Object.keys(update.values).length);
-  const creates = cells.slice(existing.length).map(valuesOf);
-  if (!updates.length && !creates.length) return;
-  try {
-    const result = await ctrl.batches.submit({ updates, creates, typecast: true }, updates.length + creates.length);
-    const before = new Map(existing.map((row) => [row.id, row.values]));
-    const changes: CellChange[] = [];
-    for (const row of result.updated) {
-      const old = before.get(row.id) ?? {};
-      for (const fieldId of Object.keys(updates.find((update) => update.id === row.id)?.values ?? {})) {
-        changes.push({ recordId: row.id, fieldId, before: old[fieldId] ?? null, after: row.values[fieldId] ?? null });
-      }
-      ctrl.applyPatch(row.id, row.version, row.values);
-    }
-    const created = result.created.map((row, index) => ({ id: row.id, values: Object.fromEntries(Object.keys(creates[index] ?? {}).map((fieldId) => [fieldId, row.values[fieldId] ?? null])) }));
-    ctrl.undo.push({ kind: 'paste', changes, created });
-    if (created.length) {
-      const count = ctrl.total.get();
-      if (count !== null) {
-        ctrl.total.set(count + created.length);
-        ctrl.api?.setRowCount(count + created.length, true);
-      }
-    }
-    ctrl.refresh();
-    ctrl.toasts.show(cell.t('grid.pasted', { count: result.updated.length + result.created.length }), { kind: 'info' });
-    if (leftOut > 0) ctrl.toasts.show(cell.t('grid.pasteColumnsLeftOut', { count: leftOut }), { kind: 'info' });
-    if (readOnly.length) ctrl.toasts.show(cell.t('grid.pasteReadOnly', { names: readOnly.map((id) => ctrl.fieldById.get(id)!.name).join(', ') }), { kind: 'info' });
-  } catch (error) {
-    ctrl.toasts.show(cell.t('grid.saveFailed', { message: (error as Error).message }));
-  }
+  const updates: RowWrite[] = [];
+  existing.forEach((row, index) => {
+    const values = valuesOf(rows[index]!);
+    if (!Object.keys(values).length) return;
+    updates.push({ id: row.id, values, before: Object.fromEntries(Object.keys(values).map((fieldId) => [fieldId, row.values[fieldId] ?? null])) });
+  });
+  const creates = rows.slice(existing.length).map(valuesOf);
+  const result = await commitWrite(ctrl, { updates, creates, typecast: true });
+  if (!result) return;
+  ctrl.toasts.show(cell.t('grid.pasted', { count: result.updated.length + result.created.length }), { kind: 'info' });
+  if (leftOut > 0) ctrl.toasts.show(cell.t('grid.pasteColumnsLeftOut', { count: leftOut }), { kind: 'info' });
+  if (readOnly.length) ctrl.toasts.show(cell.t('grid.pasteReadOnly', { names: readOnly.map((id) => ctrl.fieldById.get(id)!.name).join(', ') }), { kind: 'info' });
 }
 
-/** Undo of a paste: old values back and the created rows deleted; redo sets the pasted values and creates the rows again. */
+/**
+ * The paste is wider than the fields right of the selected cell. An owner chooses in a
+ * dialog; anyone else, who may not add fields, gets what fits and is told why.
+ */
+async function chooseForExtraColumns(ctrl: GridController, cells: readonly (readonly string[])[], fitting: number): Promise<ExtraColumnsChoice> {
+  const landing = ctrl.columns.slice(ctrl.columns.length - fitting).map((id) => ctrl.fieldById.get(id)?.name ?? '');
+  const headers = looksLikeHeaderRow(cells, landing);
+  if (!canEditSchema(ctrl.setup.role)) {
+    const width = Math.max(...cells.map((row) => row.length));
+    ctrl.toasts.show(ctrl.setup.cell.t('paste.ownersAddFields', { count: width - fitting }), { kind: 'info' });
+    return { kind: 'fit', headers: false, columns: [] };
+  }
+  // The dialog (and React DOM's root API) loads only when a paste needs it.
+  const { askAboutExtraColumns } = await import('./paste-new-fields.tsx');
+  return askAboutExtraColumns(ctrl, cells, fitting, headers);
+}
+
+/**
+ * The new fields, one by one in the pasted order, then placed after the view's last
+ * column. If one cannot be created, the ones before it are deleted again and nothing is
+ * pasted: the table is left as it was.
+ */
+async function createPastedFields(ctrl: GridController, columns: readonly NewColumn[]): Promise<string[] | undefined> {
+  const { tableId, cell } = ctrl.setup;
+  const created: string[] = [];
+  for (const column of columns) {
+    try {
+      created.push((await createField(tableId, { name: column.name, type: column.type, options: column.options })).id);
+    } catch (error) {
+      await Promise.allSettled(created.map((id) => deleteField(tableId, id)));
+      ctrl.toasts.show(cell.t('paste.createFailed', { name: column.name, message: apiErrorText(cell.t, error) }));
+      ctrl.reloadSchema();
+      return undefined;
+    }
+  }
+  placeAfterLastColumn(ctrl, created);
+  return created;
+}
+
+/** New fields go right after the view's last visible column (hidden fields keep their places). */
+function placeAfterLastColumn(ctrl: GridController, fieldIds: readonly string[]): void {
+  const view = currentView(ctrl);
+  if (!view || !maySaveView(ctrl)) {
+    ctrl.reloadSchema();
+    return;
+  }
+  const order = orderedFields(ctrl.setup.allFields, view).map((field) => field.id);
+  const last = ctrl.columns[ctrl.columns.length - 1];
+  order.splice(last ? order.indexOf(last) + 1 : order.length, 0, ...fieldIds);
+  void patchView(ctrl, { fieldOrder: order });
+}
+
+/** Undo of a paste or fill: old values back and the created rows deleted; redo sets the new values and creates the rows again. */
 export async function replayPaste(ctrl: GridController, step: PasteStep, redo: boolean): Promise<boolean> {
   const byRecord = new Map<string, Record<string, unknown>>();
-  for (const change of step.changes) byRecord.set(change.recordId, { ...byRecord.get(change.recordId), [change.fieldId]: redo ? change.after : change.before });
+  const other = new Map<string, Record<string, unknown>>();
+  for (const change of step.changes) {
+    byRecord.set(change.recordId, { ...byRecord.get(change.recordId), [change.fieldId]: redo ? change.after : change.before });
+    other.set(change.recordId, { ...other.get(change.recordId), [change.fieldId]: redo ? change.before : change.after });
+  }
   const updates = [...byRecord].map(([id, values]) => ({ id, values }));
   try {
-    const result = await ctrl.batches.submit(
-      redo ? { updates, creates: step.created.map((row) => row.values) } : { updates, deletes: step.created.map((row) => row.id) },
-      step.changes.length + step.created.length,
-    );
+    const result = await sendBatch(ctrl, redo ? { updates, creates: step.created.map((row) => row.values) } : { updates, deletes: step.created.map((row) => row.id) }, other);
     for (const row of result.updated) ctrl.applyPatch(row.id, row.version, row.values);
     if (redo) step.created = step.created.map((row, index) => ({ ...row, id: result.created[index]?.id ?? row.id }));
-    if (step.created.length) {
-      const count = ctrl.total.get();
-      if (count !== null) {
-        const next = Math.max(0, count + (redo ? step.created.length : -step.created.length));
-        ctrl.total.set(next);
-        ctrl.api?.setRowCount(next, true);
-      }
-    }
+    if (step.created.length) addToRowCount(ctrl, redo ? step.created.length : -step.created.length);
     ctrl.refresh();
     return true;
   } catch (error) {

@@ -1,8 +1,10 @@
 import type { CellFocusedEvent, CellMouseOverEvent } from 'ag-grid-community';
 import type { GridController } from './grid-controller.ts';
 import { ROW_NUMBER_COL } from './columns.ts';
-import { fillDown } from './fill.ts';
+import { filledBounds, fillRange, fillTargetAt, type FillTarget } from './fill.ts';
+import { MAX_RANGE_ROWS } from './range-actions.ts';
 import { boundsOf, type Bounds, type CellPos } from './range.ts';
+import './paste-fill.css';
 
 /** The cell under a pointer event, read from the grid's DOM (row-index and col-id). */
 function cellAt(target: EventTarget | null): CellPos | undefined {
@@ -24,7 +26,10 @@ export class PointerRange {
   private pressedAt: CellPos | undefined;
   /** The range the fill handle was picked up from, while it is dragged. */
   private filling: Bounds | undefined;
-  private fillTo = -1;
+  /** Where the dragged handle points now: a direction and how many rows or columns. */
+  private fillTarget: FillTarget | undefined;
+  /** "+3 new records" beside the pointer while the handle is dragged past the last row. */
+  private hint: HTMLElement | undefined;
 
   constructor(private readonly ctrl: GridController) {}
 
@@ -35,7 +40,7 @@ export class PointerRange {
         event.preventDefault();
         event.stopPropagation();
         this.filling = boundsOf(this.ctrl.range.get());
-        this.fillTo = this.filling?.bottom ?? -1;
+        this.fillTarget = undefined;
         return;
       }
       const pos = event.button === 0 ? cellAt(event.target) : undefined;
@@ -49,15 +54,71 @@ export class PointerRange {
     const up = () => {
       this.pressed = false;
       const source = this.filling;
+      const target = this.fillTarget;
       this.filling = undefined;
-      if (source && this.fillTo > source.bottom) void fillDown(this.ctrl, source, this.fillTo);
+      this.fillTarget = undefined;
+      this.showHint(undefined);
+      if (source && target) void fillRange(this.ctrl, source, target);
+      else if (source) this.showRange(source);
+    };
+    const move = (event: MouseEvent) => {
+      if (this.filling) this.dragFill(event);
     };
     element.addEventListener('mousedown', down, true);
     document.addEventListener('mouseup', up);
+    document.addEventListener('mousemove', move);
     return () => {
       element.removeEventListener('mousedown', down, true);
       document.removeEventListener('mouseup', up);
+      document.removeEventListener('mousemove', move);
+      this.showHint(undefined);
     };
+  }
+
+  /**
+   * The handle moved: the fill points the way the pointer left the source furthest (up,
+   * down, left or right), and the range grows to show what it will cover. Below the last
+   * row it counts the rows the pointer is past it: those records will be created.
+   */
+  private dragFill(event: MouseEvent): void {
+    const source = this.filling!;
+    const columns = this.ctrl.columns;
+    const pos = cellAt(event.target);
+    const last = this.ctrl.rowCount() - 1;
+    let target: FillTarget | undefined;
+    let extra = 0;
+    const lastRow = document.querySelector<HTMLElement>(`.ag-center-cols-container .ag-row[row-index="${last}"]`)?.getBoundingClientRect();
+    if (lastRow && event.clientY > lastRow.bottom && (!pos || pos.row === last)) {
+      extra = Math.min(MAX_RANGE_ROWS, Math.ceil((event.clientY - lastRow.bottom) / Math.max(1, lastRow.height)));
+      target = fillTargetAt(source, last + extra, source.right);
+    } else if (pos) {
+      target = fillTargetAt(source, pos.row, columns.indexOf(pos.col));
+    } else {
+      return;
+    }
+    this.fillTarget = target;
+    const shown = target ? filledBounds(source, target) : source;
+    this.showRange({ ...shown, bottom: Math.min(shown.bottom, last) });
+    const created = target?.direction === 'down' ? Math.max(0, source.bottom + target.count - last) : 0;
+    this.showHint(created ? { x: event.clientX, y: event.clientY, text: this.ctrl.setup.cell.t('paste.fillNewRecords', { count: created }) } : undefined);
+  }
+
+  private showRange(bounds: Bounds): void {
+    const state = this.ctrl.range.get();
+    const { columns } = state;
+    this.ctrl.range.set({ ...state, range: { anchor: { row: bounds.top, col: columns[bounds.left]! }, focus: { row: bounds.bottom, col: columns[bounds.right]! } } });
+  }
+
+  private showHint(at: { x: number; y: number; text: string } | undefined): void {
+    if (!at) {
+      this.hint?.remove();
+      this.hint = undefined;
+      return;
+    }
+    this.hint ??= document.body.appendChild(Object.assign(document.createElement('div'), { className: 'fill-hint' }));
+    this.hint.textContent = at.text;
+    this.hint.style.left = `${at.x + 14}px`;
+    this.hint.style.top = `${at.y + 10}px`;
   }
 
   /** A cell got focus: from the keyboard that is a new one-cell range; from a press, it is done. */
@@ -70,15 +131,8 @@ export class PointerRange {
   }
 
   over(event: CellMouseOverEvent): void {
-    if (this.filling && event.rowIndex !== null) {
-      // Down only: the range grows to show what the fill will cover.
-      const source = this.filling;
-      this.fillTo = Math.max(source.bottom, event.rowIndex);
-      const state = this.ctrl.range.get();
-      const columns = state.columns;
-      this.ctrl.range.set({ ...state, range: { anchor: { row: source.top, col: columns[source.left]! }, focus: { row: this.fillTo, col: columns[source.right]! } } });
-      return;
-    }
+    // A dragged fill handle follows the pointer itself (dragFill), past the last row too.
+    if (this.filling) return;
     if (!this.pressed || event.rowIndex === null) return;
     const col = event.column.getColId();
     const state = this.ctrl.range.get();

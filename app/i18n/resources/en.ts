@@ -1,6 +1,7 @@
 import { enEditing } from './en-editing.ts';
 import { enForms } from './en-forms.ts';
 import { enGrid } from './en-grid.ts';
+import { enPaste } from './en-paste.ts';
 import { enBoards } from './en-boards.ts';
 import { enViews } from './en-views.ts';
 import { enImport } from './en-import.ts';
@@ -121,6 +122,7 @@ export const en = {
   },
   ...enEditing,
   ...enGrid,
+  ...enPaste,
   ...enForms,
   ...enBoards,
   ...enViews,

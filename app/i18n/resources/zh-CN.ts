@@ -5,6 +5,7 @@ import { zhCNGrid } from './zh-CN-grid.ts';
 import { zhCNBoards } from './zh-CN-boards.ts';
 import { zhCNViews } from './zh-CN-views.ts';
 import { zhCNImport } from './zh-CN-import.ts';
+import { zhCNPaste } from './zh-CN-paste.ts';
 
 /** Simplified Chinese. Plural forms: Chinese has only `other`; `_one` is kept for the type. */
 export const zhCN: Messages = {
@@ -119,6 +120,7 @@ export const zhCN: Messages = {
   },
   ...zhCNEditing,
   ...zhCNGrid,
+  ...zhCNPaste,
   ...zhCNForms,
   ...zhCNBoards,
   ...zhCNViews,

@@ -1,0 +1,27 @@
+/** English messages of paste past the last column and the fill handle; spread into `en` (en.ts). */
+export const enPaste = {
+  paste: {
+    viewOnly: 'You can only view this table: nothing was pasted.',
+    ownersAddFields_one: '{{count, number}} pasted column was left out: only the base’s owners can add fields.',
+    ownersAddFields_other: '{{count, number}} pasted columns were left out: only the base’s owners can add fields.',
+    newFieldsTitle_one: 'Create {{count, number}} new field for the extra column?',
+    newFieldsTitle_other: 'Create {{count, number}} new fields for the extra columns?',
+    newFieldsDescription_one: 'The pasted range is {{count, number}} column wider than the fields to the right of the selected cell.',
+    newFieldsDescription_other: 'The pasted range is {{count, number}} columns wider than the fields to the right of the selected cell.',
+    firstRowHeaders: 'The first row holds field names (it is not pasted as a record)',
+    fieldName: 'New field',
+    fieldType: 'Type (from the pasted values)',
+    fieldWord: 'Field',
+    createAndPaste_one: 'Create the field and paste',
+    createAndPaste_other: 'Create {{count, number}} fields and paste',
+    pasteWhatFits: 'Paste what fits',
+    cancel: 'Cancel the paste',
+    createFailed: 'The field “{{name}}” could not be created ({{message}}). Nothing was pasted.',
+    fillViewOnly: 'You can only view this table: nothing was filled.',
+    fillReadOnly: 'Not filled, read-only: {{names}}',
+    fillSkipped_one: '{{count, number}} cell was left as it was: the value does not fit its field.',
+    fillSkipped_other: '{{count, number}} cells were left as they were: the values do not fit their fields.',
+    fillNewRecords_one: '+{{count, number}} new record',
+    fillNewRecords_other: '+{{count, number}} new records',
+  },
+};
