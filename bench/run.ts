@@ -3,6 +3,7 @@ import { exportCsvBench } from './export-csv.bench.ts';
 import { gridOpenBench } from './grid-open.bench.ts';
 import { runBenches, type Bench } from './harness.ts';
 import { importCsvBench } from './import-csv.bench.ts';
+import { kanbanPaintBench } from './kanban-paint.bench.ts';
 import { restRecordsBench } from './rest-records.bench.ts';
 import { sqliteSynchronousBench } from './sqlite-synchronous.bench.ts';
 import { writePathBulkBench } from './write-path-bulk.bench.ts';
@@ -11,7 +12,7 @@ import { writePathBulkBench } from './write-path-bulk.bench.ts';
 // BENCH_SCALE=small shrinks every run a hundredfold for a quick check.
 const all: Bench[] = [
   sqliteSynchronousBench, writePathBulkBench, restRecordsBench,
-  collabPropagationBench, gridOpenBench,
+  collabPropagationBench, gridOpenBench, kanbanPaintBench,
   importCsvBench, exportCsvBench,
 ];
 const wanted = process.argv.slice(2);
