@@ -4,6 +4,7 @@ import { gridOpenBench } from './grid-open.bench.ts';
 import { runBenches, type Bench } from './harness.ts';
 import { importCsvBench } from './import-csv.bench.ts';
 import { kanbanPaintBench } from './kanban-paint.bench.ts';
+import { pasteRowsBench } from './paste-rows.bench.ts';
 import { restRecordsBench } from './rest-records.bench.ts';
 import { sqliteSynchronousBench } from './sqlite-synchronous.bench.ts';
 import { writePathBulkBench } from './write-path-bulk.bench.ts';
@@ -14,6 +15,7 @@ const all: Bench[] = [
   sqliteSynchronousBench, writePathBulkBench, restRecordsBench,
   collabPropagationBench, gridOpenBench, kanbanPaintBench,
   importCsvBench, exportCsvBench,
+  pasteRowsBench,
 ];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !all.some((bench) => bench.name === name));

@@ -87,7 +87,7 @@ export class PointerRange {
     const last = this.ctrl.rowCount() - 1;
     let target: FillTarget | undefined;
     let extra = 0;
-    const lastRow = document.querySelector<HTMLElement>(`.ag-center-cols-container .ag-row[row-index="${last}"]`)?.getBoundingClientRect();
+    const lastRow = document.querySelector<HTMLElement>(`.ag-row[row-index="${last}"]`)?.getBoundingClientRect();
     if (lastRow && event.clientY > lastRow.bottom && (!pos || pos.row === last)) {
       extra = Math.min(MAX_RANGE_ROWS, Math.ceil((event.clientY - lastRow.bottom) / Math.max(1, lastRow.height)));
       target = fillTargetAt(source, last + extra, source.right);
