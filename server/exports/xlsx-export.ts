@@ -4,7 +4,9 @@ import type { FormatContext } from '../../core/fields/field-type.ts';
 import { epochToWallTime } from '../../core/values/time-zone.ts';
 import type { AppContext } from '../context.ts';
 import { columnLetter } from '../imports/import-error.ts';
-import { exportPages, type ExportSelection } from './export-rows.ts';
+import type { FieldDef } from '../tables/index.ts';
+import { remembered } from './cell-text.ts';
+import { exportRawPages, type ExportSelection } from './export-rows.ts';
 import { neutralize } from './neutralize.ts';
 import { escapeXml, XlsxStyles, type CellKind } from './xlsx-styles.ts';
 
@@ -38,35 +40,40 @@ export function xlsxStream(ctx: AppContext, selection: ExportSelection, format: 
 async function* sheetXml(ctx: AppContext, selection: ExportSelection, format: FormatContext, kinds: CellKind[], headerStyle: number): AsyncGenerator<Buffer> {
   const { fields } = selection;
   const letters = fields.map((_, i) => columnLetter(i));
-  const text = (value: string) => `<is><t xml:space="preserve">${escapeXml(value.replace(INVALID_XML, ''))}</t></is>`;
   let xml = `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData><row r="1">`;
-  fields.forEach((field, i) => (xml += `<c r="${letters[i]}1" s="${headerStyle}" t="inlineStr">${text(field.name)}</c>`));
+  fields.forEach((field, i) => (xml += `<c r="${letters[i]}1" s="${headerStyle}" t="inlineStr">${inlineText(field.name)}</c>`));
   xml += '</row>';
   yield Buffer.from(xml);
+  // Per field: what follows `<c r="A2"` for a raw column value, '' for no cell; built once, remembered per value.
+  const tails = fields.map((field, i) => remembered((raw) => cellTail(field, kinds[i]!, field.fieldType.fromStorage(raw, field.options), format)));
+  const width = fields.length;
   let r = 1;
-  for (const page of exportPages(ctx, selection)) {
+  for (const page of exportRawPages(ctx, selection)) {
     xml = '';
-    for (const values of page) {
+    for (const row of page) {
       r++;
       xml += `<row r="${r}">`;
-      for (let i = 0; i < fields.length; i++) {
-        const value = values[i];
-        if (value === null || value === undefined) continue;
-        const kind = kinds[i]!;
-        const ref = `${letters[i]}${r}`;
-        if (kind.kind === 'number' && typeof value === 'number') xml += `<c r="${ref}"${kind.style ? ` s="${kind.style}"` : ''}><v>${value}</v></c>`;
-        else if (kind.kind === 'date' && typeof value === 'string') xml += `<c r="${ref}" s="${kind.style}"><v>${excelSerial(value, fields[i]!.options.timeZone as string | undefined ?? format.timeZone)}</v></c>`;
-        else if (kind.kind === 'boolean') xml += value === true ? `<c r="${ref}" t="b"><v>1</v></c>` : '';
-        else {
-          const shown = fields[i]!.fieldType.format(value, fields[i]!.options, format);
-          if (shown !== '') xml += `<c r="${ref}" t="inlineStr">${text(neutralize(shown))}</c>`;
-        }
+      for (let i = 0; i < width; i++) {
+        const tail = tails[i]!(row[i + 1]);
+        if (tail !== '') xml += `<c r="${letters[i]}${r}"${tail}`;
       }
       xml += '</row>';
     }
     yield Buffer.from(xml);
   }
   yield Buffer.from('</sheetData></worksheet>');
+}
+
+const inlineText = (value: string) => `<is><t xml:space="preserve">${escapeXml(value.replace(INVALID_XML, ''))}</t></is>`;
+
+/** A cell after its reference: typed numbers, dates and booleans, else the formatted text. */
+function cellTail(field: FieldDef, kind: CellKind, value: unknown, format: FormatContext): string {
+  if (value === null || value === undefined) return '';
+  if (kind.kind === 'number' && typeof value === 'number') return `${kind.style ? ` s="${kind.style}"` : ''}><v>${value}</v></c>`;
+  if (kind.kind === 'date' && typeof value === 'string') return ` s="${kind.style}"><v>${excelSerial(value, field.options.timeZone as string | undefined ?? format.timeZone)}</v></c>`;
+  if (kind.kind === 'boolean') return value === true ? ' t="b"><v>1</v></c>' : '';
+  const shown = field.fieldType.format(value, field.options, format);
+  return shown === '' ? '' : ` t="inlineStr">${inlineText(neutralize(shown))}</c>`;
 }
 
 /** 'YYYY-MM-DD' → whole days since 1899-12-30; an instant → the wall time in `timeZone` as days and fraction. */

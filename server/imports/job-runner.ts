@@ -4,11 +4,11 @@ import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { jobActor, planOf, tablesOf, type TouchedTable } from './job-state.ts';
 import { deleteUndo, findJob, updateJob, type ImportJobRow } from './jobs.repository.ts';
-import { IMPORT_BATCH_ROWS } from './limits.ts';
-import { openSource } from './open-source.ts';
+import { findBaseMembers } from '../records/user-resolver.ts';
+import type { SheetTask } from './batch-reader.ts';
+import { sheetBatches } from './batch-pipeline.ts';
 import { rollbackImport } from './rollback.ts';
 import { SheetWriter } from './sheet-writer.ts';
-import type { SourceRow } from './source.ts';
 import { prepareTarget } from './targets.ts';
 
 class Cancelled extends Error {}
@@ -41,45 +41,37 @@ export async function runImportJob(ctx: AppContext, id: string): Promise<void> {
 async function importSheets(ctx: AppContext, job: ImportJobRow): Promise<void> {
   const plan = planOf(job);
   const actor = jobActor(ctx, job);
-  const source = await openSource(job.file_path!, job.file_name);
+  const { size } = await fs.promises.stat(job.file_path!);
   const touched: TouchedTable[] = [];
   const errorState = { id: job.id, errorCount: 0 };
   let bytesBefore = 0;
-  try {
-    for (const sheetPlan of plan.sheets) {
-      const target = prepareTarget(ctx, actor, job.base_id, sheetPlan, (table) => {
-        if (!touched.includes(table)) touched.push(table);
-        updateJob(ctx.db, job.id, { tables: JSON.stringify(touched) });
-      });
-      const writer = new SheetWriter(ctx, errorState, actor, target, source.format === 'xlsx' ? sheetPlan.sheet : undefined);
-      const reader = source.openSheet(sheetPlan.sheet);
-      try {
-        let batch: SourceRow[] = [];
-        let skippedRows = 0;
-        const flush = async () => {
-          await yieldToEventLoop();
-          if (stopped(ctx)) throw new Cancelled();
-          if (findJob(ctx.db, job.id)?.cancel_requested) throw new Cancelled();
-          writer.write(batch, { skippedRows, bytesDone: bytesBefore + reader.bytesRead() });
-          batch = [];
-          skippedRows = 0;
-        };
-        for await (const rows of reader.rows()) {
-          for (const row of rows) {
-            if (row.row <= sheetPlan.headerRow) continue;
-            if (row.hidden && sheetPlan.skipHiddenRows) skippedRows++;
-            else batch.push(row);
-            if (batch.length >= IMPORT_BATCH_ROWS) await flush();
-          }
-        }
-        if (batch.length || skippedRows) await flush();
-      } finally {
-        reader.close();
-      }
-      bytesBefore += reader.bytesRead();
+  for (const sheetPlan of plan.sheets) {
+    const target = prepareTarget(ctx, actor, job.base_id, sheetPlan, (table) => {
+      if (!touched.includes(table)) touched.push(table);
+      updateJob(ctx.db, job.id, { tables: JSON.stringify(touched) });
+    });
+    const writer = new SheetWriter(ctx, errorState, actor, target, job.format === 'xlsx' ? sheetPlan.sheet : undefined);
+    const task: SheetTask = {
+      path: job.file_path!,
+      fileName: job.file_name,
+      sheet: sheetPlan.sheet,
+      headerRow: sheetPlan.headerRow,
+      skipHiddenRows: sheetPlan.skipHiddenRows,
+      columns: target.columns.map(({ index, header, field }) => ({ index, header, fieldId: field.id, type: field.type, options: field.options })),
+      ...(sheetPlan.keyColumn !== undefined ? { keyColumn: sheetPlan.keyColumn } : {}),
+      timeZone: target.schema.timeZone,
+      members: findBaseMembers(ctx, job.base_id),
+      bytesBefore,
+    };
+    let sheetBytes = 0;
+    for await (const batch of sheetBatches(task, size)) {
+      await yieldToEventLoop();
+      if (stopped(ctx)) throw new Cancelled();
+      if (findJob(ctx.db, job.id)?.cancel_requested) throw new Cancelled();
+      writer.write(batch, task.keyColumn);
+      sheetBytes = batch.sheetBytes;
     }
-  } finally {
-    source.close();
+    bytesBefore += sheetBytes;
   }
 }
 

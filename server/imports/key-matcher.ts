@@ -1,13 +1,20 @@
-import type { CoerceContext } from '../../core/fields/field-type.ts';
 import type { Database } from '../db/index.ts';
 import type { FieldDef, TableSchema } from '../tables/index.ts';
-import type { CellProblem, PendingRow } from './pending-row.ts';
+import type { CellProblem } from './pending-row.ts';
+
+/** Which rows of a batch create records and which update the record their key found. */
+export interface KeySplit {
+  creates: number[];
+  updates: Array<{ index: number; id: number }>;
+  skipped: number;
+}
 
 /**
  * Upsert by a key field: a row whose key matches a record becomes an update of it, others
- * are created. Keys compare as stored (after the field type's coerce), so "138-0013-8000"
- * finds the phone stored as "138 0013 8000". A key seen earlier in the file is a duplicate:
- * the later row is skipped and reported. Remembers every key of the file (one string each).
+ * are created. Keys compare as stored (after the field type's coerce, done with the rest of
+ * the row), so "138-0013-8000" finds the phone stored as "138 0013 8000". A key seen earlier
+ * in the file is a duplicate: the later row is skipped and reported. Remembers every key of
+ * the file (one string each).
  */
 export class KeyMatcher {
   private readonly seen = new Map<string, number>();
@@ -16,45 +23,38 @@ export class KeyMatcher {
     private readonly db: Database,
     private readonly schema: TableSchema,
     private readonly key: { header: string; field: FieldDef },
-    private readonly coerceContext: CoerceContext,
     private readonly lookupExisting: boolean,
   ) {}
 
-  /** Splits rows into creates and updates; bad and duplicate keys go to `problems`. */
-  match(rows: PendingRow[], problems: CellProblem[]): { creates: PendingRow[]; updates: Array<PendingRow & { id: number }>; skipped: number } {
-    const { field, header } = this.key;
-    const keyed: Array<{ row: PendingRow; stored: string | number }> = [];
-    const creates: PendingRow[] = [];
+  /** `keys`: each row's stored key; duplicates go to `problems`. */
+  match(rows: ArrayLike<number>, keys: ArrayLike<string | number | null>, keyText: readonly string[], problems: CellProblem[]): KeySplit {
+    const { header } = this.key;
+    const keyed: Array<{ index: number; stored: string | number }> = [];
+    const creates: number[] = [];
     let skipped = 0;
-    for (const row of rows) {
-      const input = row.values[field.id];
-      const result = input === undefined ? ({ ok: true, value: null } as const) : field.fieldType.coerce(input, field.options, this.coerceContext);
-      if (!result.ok) {
-        problems.push({ row: row.row, column: header, value: row.text(header), reason: `the key cannot be read, so the row was skipped: ${result.error}` });
-        skipped++;
-        continue;
-      }
-      const stored = field.fieldType.toStorage(result.value, field.options);
+    for (let index = 0; index < rows.length; index++) {
+      const stored = keys[index] ?? null;
       if (stored === null) {
-        creates.push(row);
+        creates.push(index);
         continue;
       }
       const seenAt = this.seen.get(String(stored));
       if (seenAt !== undefined) {
-        problems.push({ row: row.row, column: header, value: row.text(header), reason: `duplicate key: row ${seenAt} has the same ${header}; this row was skipped` });
+        problems.push({ row: rows[index]!, column: header, value: keyText[index] ?? '', reason: `duplicate key: row ${seenAt} has the same ${header}; this row was skipped` });
         skipped++;
         continue;
       }
-      this.seen.set(String(stored), row.row);
-      keyed.push({ row, stored });
+      this.seen.set(String(stored), rows[index]!);
+      keyed.push({ index, stored });
     }
     const existing = this.lookupExisting ? this.findIds(keyed.map((k) => k.stored)) : new Map<string, number>();
-    const updates: Array<PendingRow & { id: number }> = [];
-    for (const { row, stored } of keyed) {
+    const updates: KeySplit['updates'] = [];
+    for (const { index, stored } of keyed) {
       const id = existing.get(String(stored));
-      if (id === undefined) creates.push(row);
-      else updates.push(Object.assign(row, { id }));
+      if (id === undefined) creates.push(index);
+      else updates.push({ index, id });
     }
+    creates.sort((a, b) => a - b);
     return { creates, updates, skipped };
   }
 

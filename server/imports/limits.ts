@@ -35,3 +35,5 @@ export const INFERENCE_ROWS = 1_000;
 export const HEADER_SCAN_ROWS = 20;
 /** Bytes read to detect the encoding and delimiter of a CSV. */
 export const SNIFF_BYTES = 64 * 1024;
+/** Files from this size are parsed and coerced by a worker thread while the main thread writes. */
+export const PARSE_WORKER_MIN_BYTES = 4 * 1024 * 1024;

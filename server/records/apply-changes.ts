@@ -5,7 +5,7 @@ import type { FieldDef, TableSchema } from '../tables/table-schema.ts';
 import type { CoercedCell } from './coerce-batch.ts';
 import { appendCreateHistory, appendHistory } from './history.repository.ts';
 import { toStoredRecord, valueOf } from './record-rows.ts';
-import { deleteRow, findRow, insertStatement, updateRow } from './records.repository.ts';
+import { deleteRow, findRow, insertSharedMetaStatement, insertStatement, updateRow } from './records.repository.ts';
 import type { StoredRecord } from './types.ts';
 
 // The three kinds of row change, each writing its rows, history and outbox event. They run
@@ -58,6 +58,60 @@ export function insertRecords(ctx: AppContext, schema: TableSchema, writable: re
   }
   appendCreateHistory(ctx.db, created.map((record) => record.id), { tableId: meta.tableId, actorId: meta.by, origin: meta.origin, at: meta.at, depth: meta.depth });
   return created;
+}
+
+/** Stored values by field, column-major, for `insertStoredRows`. */
+export interface StoredRows {
+  /** Per writable field (same order): its stored value per record, or undefined when not set. */
+  stored: ReadonlyArray<ArrayLike<string | number | null> | undefined>;
+  /** Per writable field: API values where they differ from the stored ones, else undefined. */
+  values: ReadonlyArray<ArrayLike<unknown> | undefined>;
+  /** The records to insert, as indexes into the columns. */
+  rows: ArrayLike<number>;
+}
+
+/**
+ * `insertRecords` for values already coerced and laid out by column (an import's batch):
+ * the same multi-row INSERTs, history, outbox and RecordChanges, without a cell object per
+ * value. Returns the new ids in row order.
+ */
+export function insertStoredRows(ctx: AppContext, schema: TableSchema, writable: readonly FieldDef[], input: StoredRows, meta: ChangeMeta, changes: RecordChange[]): number[] {
+  const width = writable.length;
+  const emptyStored = writable.map((field) => field.fieldType.toStorage(null, field.options));
+  const emptyValues = schema.fields.map((field) => [field.id, field.fieldType.fromStorage(null, field.options)] as const);
+  const systemFields = schema.fields.filter((field) => field.fieldType.storage.kind === 'system');
+  const perStatement = Math.max(1, Math.floor((MAX_BOUND_PARAMETERS - 2) / Math.max(1, width)));
+  const shared = { at: meta.at, by: meta.by };
+  const ids: number[] = [];
+  const total = input.rows.length;
+  let full: ReturnType<typeof insertSharedMetaStatement> | undefined;
+  for (let start = 0; start < total; start += perStatement) {
+    const count = Math.min(perStatement, total - start);
+    const params = new Array<string | number | null>(count * width);
+    let p = 0;
+    for (let r = start; r < start + count; r++) {
+      const row = input.rows[r]!;
+      for (let f = 0; f < width; f++) params[p++] = input.stored[f] ? input.stored[f]![row]! : emptyStored[f]!;
+    }
+    full ??= insertSharedMetaStatement(ctx.db, schema, writable, perStatement);
+    const statement = count === perStatement ? full : insertSharedMetaStatement(ctx.db, schema, writable, count);
+    const last = Number(statement.run(params, shared).lastInsertRowid);
+    for (let r = start; r < start + count; r++) {
+      const row = input.rows[r]!;
+      const id = last - count + 1 + (r - start);
+      const values: FieldValues = {};
+      for (const [fieldId, empty] of emptyValues) values[fieldId] = empty;
+      for (let f = 0; f < width; f++) {
+        const column = input.values[f] ?? input.stored[f];
+        if (column) values[writable[f]!.id] = column[row] ?? values[writable[f]!.id];
+      }
+      if (systemFields.length) fillSystemValues(systemFields, values, id, meta);
+      changes.push({ action: 'created', recordId: id, version: 1, values });
+      ids.push(id);
+    }
+  }
+  appendCreateHistory(ctx.db, ids, { tableId: meta.tableId, actorId: meta.by, origin: meta.origin, at: meta.at, depth: meta.depth });
+  return ids;
 }
 
 /** Bound parameters per statement; SQLite allows far more, smaller statements cache better. */

@@ -14,6 +14,17 @@ export function insertStatement(db: Database, schema: TableSchema, fields: reado
   return db.prepare(`INSERT INTO "${schema.sqlTable}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}`);
 }
 
+/**
+ * The INSERT of `rows` new rows of `fields` where every row shares its time (`@at`) and
+ * author (`@by`): bound once per statement instead of four times a row. The field values
+ * are the anonymous parameters: `run(values, { at, by })`.
+ */
+export function insertSharedMetaStatement(db: Database, schema: TableSchema, fields: readonly FieldDef[], rows: number): BetterSqlite3.Statement {
+  const columns = ['version', 'created_at', 'updated_at', 'created_by', 'updated_by', ...fields.map((f) => f.column)];
+  const tuple = `(1, @at, @at, @by, @by${', ?'.repeat(fields.length)})`;
+  return db.prepare(`INSERT INTO "${schema.sqlTable}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}`);
+}
+
 export function findRow(db: Database, schema: TableSchema, id: number): RawRow | undefined {
   return db.prepare(`SELECT * FROM "${schema.sqlTable}" WHERE id = ?`).get(id) as RawRow | undefined;
 }

@@ -81,7 +81,7 @@ function coerceContext(ctx: AppContext, schema: TableSchema, options: WriteOptio
   return { typecast: options.typecast, timeZone: schema.timeZone, resolveUser: resolveUserFor(ctx, schema.baseId) };
 }
 
-function saveNewChoices(ctx: AppContext, schema: TableSchema, newChoices: Map<string, Set<string>>): void {
+export function saveNewChoices(ctx: AppContext, schema: TableSchema, newChoices: Map<string, Set<string>>): void {
   for (const [fieldId, names] of newChoices) {
     const field = schema.byId.get(fieldId) as FieldDef;
     if (!field.fieldType.addChoices) continue;

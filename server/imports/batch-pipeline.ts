@@ -1,0 +1,69 @@
+import { Worker } from 'node:worker_threads';
+import { AppError, ERROR_STATUS, type ErrorCode } from '../errors.ts';
+import { readCoercedBatches, type SheetTask } from './batch-reader.ts';
+import type { CoercedBatch } from './coerced-batch.ts';
+import { PARSE_WORKER_MIN_BYTES } from './limits.ts';
+import type { WorkerMessage } from './parse-worker.ts';
+
+export type SheetBatch = CoercedBatch & { sheetBytes: number };
+
+/** Batches the worker may read and coerce ahead of the one being written. */
+const AHEAD = 2;
+
+/**
+ * A sheet's coerced batches, in file order. A file of PARSE_WORKER_MIN_BYTES or more is
+ * read and coerced by a worker thread while this thread writes (two cores: parsing and
+ * coercing cost about as much as writing); a smaller one inline, where a thread's start-up
+ * would cost more than it saves. Leaving the loop early (cancel, failure) stops the worker.
+ */
+export function sheetBatches(task: SheetTask, fileBytes: number): AsyncGenerator<SheetBatch> {
+  return fileBytes >= PARSE_WORKER_MIN_BYTES ? workerBatches(task) : readCoercedBatches(task);
+}
+
+async function* workerBatches(task: SheetTask): AsyncGenerator<SheetBatch> {
+  // No inherited flags: the entry loads the worker's TypeScript itself (parse-worker-entry.mjs).
+  const worker = new Worker(new URL('./parse-worker-entry.mjs', import.meta.url), { workerData: task, execArgv: [] });
+  const queue: WorkerMessage[] = [];
+  let wake: (() => void) | undefined;
+  let exit: { code: number } | undefined;
+  const arrive = () => {
+    wake?.();
+    wake = undefined;
+  };
+  worker.on('message', (message: WorkerMessage) => {
+    queue.push(message);
+    arrive();
+  });
+  worker.on('error', (error) => {
+    queue.push({ type: 'error', message: error.message, stack: error.stack });
+    arrive();
+  });
+  worker.on('exit', (code) => {
+    exit = { code };
+    arrive();
+  });
+  worker.postMessage({ type: 'more', credits: AHEAD });
+  try {
+    for (;;) {
+      const message = queue.shift();
+      if (!message) {
+        if (exit) throw new AppError('INTERNAL', `the import's parse worker stopped (exit code ${exit.code})`);
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (message.type === 'end') return;
+      if (message.type === 'error') throw workerError(message);
+      yield message.batch;
+      worker.postMessage({ type: 'more', credits: 1 });
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+function workerError(message: Extract<WorkerMessage, { type: 'error' }>): Error {
+  if (message.code && message.code in ERROR_STATUS) return new AppError(message.code as ErrorCode, message.message, message.details);
+  const error = new Error(message.message);
+  if (message.stack) error.stack = message.stack;
+  return error;
+}
