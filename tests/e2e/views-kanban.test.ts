@@ -99,6 +99,25 @@ describe('kanban: a pipeline shared live', () => {
     expect(mei.errors).toEqual([]);
   });
 
+  it('adds a card in a stack with that stack’s value', async () => {
+    const before = Number(await headerText(mei.page, WON, 'count'));
+    await stack(mei.page, WON).getByRole('button', { name: /Add a card to Won/ }).click();
+    await mei.page.locator('.record-panel').waitFor();
+    await expect.poll(() => headerText(wang.page, WON, 'count'), POLL).toBe(String(before + 1));
+    const api = await team.owner.client.get(`/tables/${team.tableId}/stacks?view=${viewId}`);
+    expect(api.body.stacks.find((s: { key: string }) => s.key === WON).count).toBe(before + 1);
+    await mei.page.keyboard.press('Escape');
+  });
+
+  it('shows a field on every card once it is ticked in the card settings', async () => {
+    await mei.page.getByRole('button', { name: 'Customize cards' }).click();
+    await mei.page.getByRole('dialog', { name: 'Card settings' }).getByRole('checkbox', { name: 'Done' }).check();
+    await expect.poll(() => mei.page.locator(`.kanban-card [data-field-id="${team.field.Done}"]`).count(), POLL).toBeGreaterThan(0);
+    // Saved to the view, so the other person's cards show it too.
+    await expect.poll(() => wang.page.locator(`.kanban-card [data-field-id="${team.field.Done}"]`).count(), POLL).toBeGreaterThan(0);
+    await mei.page.keyboard.press('Escape');
+  });
+
   it('lets a viewer look but not drag', async () => {
     const li = await openView(browser, server, team, team.viewer, viewId, '.kanban-card');
     try {
