@@ -7,6 +7,7 @@ import { kanbanPaintBench } from './kanban-paint.bench.ts';
 import { pasteRowsBench } from './paste-rows.bench.ts';
 import { restRecordsBench } from './rest-records.bench.ts';
 import { sqliteSynchronousBench } from './sqlite-synchronous.bench.ts';
+import { viewsQueryBench } from './views-query.bench.ts';
 import { writePathBulkBench } from './write-path-bulk.bench.ts';
 
 // `npm run bench` runs them all; `npm run bench -- name …` runs the named ones;
@@ -16,6 +17,7 @@ const all: Bench[] = [
   collabPropagationBench, gridOpenBench, kanbanPaintBench,
   importCsvBench, exportCsvBench,
   pasteRowsBench,
+  viewsQueryBench,
 ];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !all.some((bench) => bench.name === name));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, useNavigate, useParams, useRevalidator } from 'react-router';
 import { canEditViews, type BaseRole } from '../schema/types.ts';
 import type { GridView } from '../grid/types.ts';
+import { apiErrorText } from '../ui/api-error-text.ts';
 import { Menu, type MenuItem } from '../ui/menu.tsx';
 import { createView, deleteView, duplicateView, updateView } from './view-api.ts';
 import { CreateViewDialog, DeleteViewDialog, RenameViewDialog, type NewViewChoice } from './view-dialogs.tsx';
@@ -58,7 +59,7 @@ export function ViewList({ views, currentId }: { views: readonly GridView[]; cur
   };
   const act = (run: () => Promise<unknown>) => {
     setFailure(null);
-    run().catch((error: unknown) => setFailure(t('views.list.failed', { message: (error as Error).message })));
+    run().catch((error: unknown) => setFailure(t('views.list.failed', { message: apiErrorText(t, error) })));
   };
 
   const itemsFor = (view: GridView): MenuItem[] => {
