@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { startTestServer } from '../support/test-server.ts';
-import { createView, openView } from './board-support.ts';
+import { addField, createView, openView, setValues } from './board-support.ts';
 import { requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -39,6 +39,28 @@ describe('gallery: customers as cards', () => {
     expect(rendered).toBeLessThan(100);
     await first.click();
     await page.locator('.record-panel').waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the first image of the cover field on top of the card', async () => {
+    const photo = await addField(team, { name: 'Photo', type: 'attachment' });
+    // A 1×1 PNG, uploaded as a person would, then set on the first customer.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');
+    // Raw bytes: the JSON ApiClient would stringify a Buffer.
+    const response = await fetch(`${server.url}/api/v1/bases/${team.baseId}/attachments?filename=logo.png`, {
+      method: 'POST', body: png, headers: { 'Content-Type': 'image/png', Cookie: team.owner.client.cookie! }, signal: AbortSignal.timeout(10_000),
+    });
+    const upload = { status: response.status, body: await response.json() };
+    expect(upload.status, JSON.stringify(upload.body)).toBe(201);
+    await setValues(team, [{ Photo: [upload.body] }]);
+    const viewId = await createView(team, { name: 'Covers', type: 'gallery', coverField: photo, cardFields: ['Score'] });
+    const { page, errors } = await openView(browser, server, team, team.owner, viewId, '.gallery-card[data-record-id]');
+    const first = page.locator(`.gallery-card[data-record-id="${team.recordIds[0]}"]`);
+    await expect.poll(() => first.locator('.board-card-cover img').evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 5000, interval: 50 }).toBe(1);
+    expect(await first.locator('.board-card-cover img').getAttribute('src')).toBe(upload.body.url);
+    // A card without a file keeps the cover's space, so every card is the same height.
+    expect(await page.locator(`.gallery-card[data-record-id="${team.recordIds[1]}"] .board-card-cover img`).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });
