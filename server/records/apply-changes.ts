@@ -78,7 +78,9 @@ export interface StoredRows {
 export function insertStoredRows(ctx: AppContext, schema: TableSchema, writable: readonly FieldDef[], input: StoredRows, meta: ChangeMeta, changes: RecordChange[]): number[] {
   const width = writable.length;
   const emptyStored = writable.map((field) => field.fieldType.toStorage(null, field.options));
-  const emptyValues = schema.fields.map((field) => [field.id, field.fieldType.fromStorage(null, field.options)] as const);
+  // Every record's values start as a copy of this one (a spread of one shape is a fast clone).
+  const emptyRecord: FieldValues = {};
+  for (const field of schema.fields) emptyRecord[field.id] = field.fieldType.fromStorage(null, field.options);
   const systemFields = schema.fields.filter((field) => field.fieldType.storage.kind === 'system');
   const perStatement = Math.max(1, Math.floor((MAX_BOUND_PARAMETERS - 2) / Math.max(1, width)));
   const shared = { at: meta.at, by: meta.by };
@@ -99,8 +101,7 @@ export function insertStoredRows(ctx: AppContext, schema: TableSchema, writable:
     for (let r = start; r < start + count; r++) {
       const row = input.rows[r]!;
       const id = last - count + 1 + (r - start);
-      const values: FieldValues = {};
-      for (const [fieldId, empty] of emptyValues) values[fieldId] = empty;
+      const values: FieldValues = { ...emptyRecord };
       for (let f = 0; f < width; f++) {
         const column = input.values[f] ?? input.stored[f];
         if (column) values[writable[f]!.id] = column[row] ?? values[writable[f]!.id];
