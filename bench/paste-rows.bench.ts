@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login } from '../tests/support/browser.ts';
 import { round, type Bench, type BenchContext } from './harness.ts';
@@ -49,6 +51,8 @@ async function prepareTable(url: string): Promise<{ baseId: string; tableId: str
 
 async function openTable(browser: Browser, baseURL: string, url: string, firstField: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+  // tsx keeps function names with an `__name` helper, which code sent to the page lacks.
+  await context.addInitScript('window.__name = (fn) => fn;');
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   await page.goto(`/login?redirectTo=${encodeURIComponent(url)}`);
@@ -105,6 +109,12 @@ async function measurePaste(bench: BenchContext, paster: Page, watcher: Page, cl
     }
   }, { total: run.total, field: run.firstField, name: clipboard.lastName });
 
+  // BENCH_BROWSER_PROF=<dir>: the pasting page's CPU profile of each paste, for DevTools.
+  const profiler = process.env.BENCH_BROWSER_PROF ? await paster.context().newCDPSession(paster) : undefined;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.start');
+  }
   const applied = paster.evaluate(async () => {
     const wall = () => performance.timeOrigin + performance.now();
     const done = new Promise<number>((resolve, reject) => {
@@ -123,11 +133,28 @@ async function measurePaste(bench: BenchContext, paster: Page, watcher: Page, cl
     const transfer = new DataTransfer();
     transfer.setData('text/html', data.html);
     transfer.setData('text/plain', data.text);
+    performance.clearResourceTimings();
     const pastedAt = wall();
     (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-    return { pastedAt, appliedAt: await done };
+    const appliedAt = await done;
+    // Where the time went: the batch requests as the browser timed them.
+    const batches = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/rows/batch')) as PerformanceResourceTiming[];
+    const origin = performance.timeOrigin;
+    return {
+      pastedAt,
+      appliedAt,
+      firstRequest: batches.length ? origin + batches[0]!.startTime - pastedAt : NaN,
+      lastResponse: batches.length ? origin + batches.at(-1)!.responseEnd - pastedAt : NaN,
+      waiting: batches.reduce((sum, entry) => sum + (entry.responseStart - entry.requestStart), 0),
+      requests: batches.length,
+    };
   });
-  const [{ pastedAt, appliedAt }, { countAt, rowAt }] = await Promise.all([applied, seen]);
+  const [{ pastedAt, appliedAt, firstRequest, lastResponse, waiting, requests }, { countAt, rowAt }] = await Promise.all([applied, seen]);
+  if (profiler) {
+    const { profile } = await profiler.send('Profiler.stop');
+    fs.writeFileSync(path.join(process.env.BENCH_BROWSER_PROF!, `paste-${run.creates ? 'create' : 'update'}.cpuprofile`), JSON.stringify(profile));
+  }
+  console.log(`    (${requests} batch requests; first sent after ${round(firstRequest, 0)} ms, last answered at ${round(lastResponse, 0)} ms, server time ${round(waiting, 0)} ms)`);
   bench.report({ name: `${run.label}: applied on the pasting page`, value: round(appliedAt - pastedAt, 0), unit: 'ms' });
   if (run.creates) bench.report({ name: `${run.label}: second page shows the row count`, value: round(countAt - pastedAt, 0), unit: 'ms' });
   bench.report({ name: `${run.label}: second page shows the last pasted row`, value: round(rowAt - pastedAt, 0), unit: 'ms', target: '≤ 2,000' });

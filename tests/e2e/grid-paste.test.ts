@@ -173,7 +173,7 @@ describe('pasting into typed fields', () => {
     const fields = await tableFields(team);
     expect(fields.slice(4).map((field) => field.type)).toEqual(['currency', 'date', 'email']);
     const [amount, signed, email] = fields.slice(4).map((field) => field.id) as [string, string, string];
-    expect(countRows(server, team.tableId)).toBe(3);
+    await expect.poll(() => countRows(server, team.tableId), POLL).toBe(3);
     const third = `rec${(server.ctx.db.sqlite.prepare(`SELECT MAX(id) AS id FROM t_${team.tableId}`).get() as { id: number }).id}`;
     await expect.poll(() => dbValue(server, team.tableId, email, third), POLL).toBe('c@cyan.cn');
     expect(dbValue(server, team.tableId, amount, team.recordIds[0]!)).toBe(1200);

@@ -7,9 +7,11 @@ describe('splitting a big paste into requests', () => {
     const updates = Array.from({ length: 1500 }, (_, i) => ({ id: `rec${i + 1}`, values: { fld1: `u${i}` } }));
     const creates = Array.from({ length: 8700 }, (_, i) => ({ fld1: `c${i}` }));
     const bodies = splitBatch({ updates, creates, typecast: true });
-    expect(bodies).toHaveLength(11);
+    expect(bodies).toHaveLength(5);
     expect(bodies.every((body) => body.typecast === true)).toBe(true);
-    expect(bodies.map((body) => (body.updates?.length ?? 0) + (body.creates?.length ?? 0))).toEqual([...Array(10).fill(CHUNK_ROWS), 200]);
+    expect(bodies.map((body) => (body.updates?.length ?? 0) + (body.creates?.length ?? 0))).toEqual([...Array(4).fill(CHUNK_ROWS), 200]);
+    expect(bodies[0]!.updates).toHaveLength(1500);
+    expect(bodies[0]!.creates).toHaveLength(1000);
     expect(bodies.flatMap((body) => body.updates ?? [])).toEqual(updates);
     expect(bodies.flatMap((body) => body.creates ?? [])).toEqual(creates);
   });

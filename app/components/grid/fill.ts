@@ -4,7 +4,8 @@ import { commitWrite, type RowWrite } from './cell-batch.ts';
 import { coerceInput } from './edit-path.ts';
 import { continueSeries, copyPattern, type FillMode } from './fill-series.ts';
 import type { GridController } from './grid-controller.ts';
-import { currentBounds, MAX_RANGE_ROWS, rowsOf } from './range-actions.ts';
+import { currentBounds, MAX_RANGE_ROWS } from './range-actions.ts';
+import { fetchRows } from './row-fetch.ts';
 import type { Bounds } from './range.ts';
 import type { GridField, GridRowData } from './types.ts';
 
@@ -70,7 +71,7 @@ export async function fillRange(ctrl: GridController, source: Bounds, target: Fi
   area.bottom = Math.min(area.bottom, area.top + MAX_RANGE_ROWS - 1);
   const count = vertical ? (backwards ? source.top - area.top : area.bottom - source.bottom) : backwards ? source.left - area.left : area.right - source.right;
   if (count <= 0) return;
-  const rows = await rowsOf(ctrl, area.top, Math.min(area.bottom, total - 1));
+  const rows = await fetchRows(ctrl, area.top, Math.min(area.bottom, total - 1));
   const rowAt = (index: number): GridRowData | undefined => rows[index - area.top];
   const fieldAt = (index: number) => ctrl.fieldById.get(columns[index]!)!;
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toTsv } from './clipboard.ts';
-import { parseTsv } from './paste.ts';
+import { parseClipboard, parseTsv } from './paste.ts';
 
 describe('reading pasted TSV', () => {
   it("reads Excel's quoting: tabs, line breaks and doubled quotes inside quoted cells", () => {
@@ -20,5 +20,13 @@ describe('reading pasted TSV', () => {
     expect(fixture).toHaveLength(21);
     expect(fixture.every((row) => row.length === 6)).toBe(true);
     expect(fixture[3]![5]).toBe('第一行\n第二行');
+  });
+});
+
+describe('reading a big paste', () => {
+  it('reads the TSV when it has the HTML table’s shape (no DOM needed)', () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => [`客户 ${i}`, `${i}`]);
+    const html = `<table>${rows.map((row) => `<tr><td>${row.join('</td><td>')}</td></tr>`).join('')}</table>`;
+    expect(parseClipboard(html, toTsv(rows))).toEqual(rows);
   });
 });
