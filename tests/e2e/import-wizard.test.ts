@@ -116,6 +116,7 @@ describe('the import wizard and export, in the browser', () => {
       if (value !== null) after.push(Number(value));
       if (await reopened.getByText('Import finished').count()) break;
     }
+    if (process.env.H5_DEBUG) console.log('bar before reload', seen.join(','), 'after', after.join(','));
     expect(after.length, 'the progress bar shown again after the reload').toBeGreaterThan(0);
     expect(after.every((v, i) => i === 0 || v >= after[i - 1]!), `bar values after reload ${after.join(',')}`).toBe(true);
     await reopened.getByText('Import finished').waitFor({ timeout: 5_000 });
@@ -150,11 +151,22 @@ describe('the import wizard and export, in the browser', () => {
     await page.getByRole('button', { name: 'Import / export' }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('menuitem', { name: 'Export this view as CSV (Excel)' }).click(),
+      page.getByRole('menuitem', { name: 'Export this view as CSV', exact: true }).click(),
     ]);
     const file = path.join(tmp, download.suggestedFilename());
     await download.saveAs(file);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    // The other formats of the menu: GBK text for old Excel, and a workbook.
+    for (const [label, check] of [
+      ['Export this view as CSV (GBK, older Excel)', (bytes: Buffer) => expect(new TextDecoder('gb18030').decode(bytes)).toContain('Customer 5')],
+      ['Export all records as .xlsx', (bytes: Buffer) => expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK')],
+    ] as const) {
+      await page.getByRole('button', { name: 'Import / export' }).click();
+      const [other] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: label }).click()]);
+      const saved = path.join(tmp, `other-${other.suggestedFilename()}`);
+      await other.saveAs(saved);
+      check(fs.readFileSync(saved));
+    }
 
     const before = new Set((await tablesOfBase()).map((table) => table.id));
     const wizard = await openWizardWith(page, file);
@@ -206,6 +218,50 @@ describe('the import wizard and export, in the browser', () => {
     await wizard.getByRole('button', { name: 'Close' }).last().click();
     await expect.poll(() => page.locator('.ag-row').count(), POLL).toBe(8);
   }, 120_000);
+
+  it('imports pasted rows into this table, updating the records whose key matches, and the grid shows them', async () => {
+    const { page } = mei;
+    await page.goto(`/bases/${team.baseId}/tables/${team.tableId}`);
+    await cell(page, 0, team.field.Name).locator('.cell-frame').waitFor();
+    await page.getByRole('button', { name: 'Import / export' }).click();
+    await page.getByRole('menuitem', { name: 'Import a file into this table…' }).click();
+    const wizard = page.getByRole('dialog');
+    await wizard.getByLabel(/^Or paste rows/).fill('Name\tScore\nCustomer 0\t999\nCustomer 100\t5\n');
+    await wizard.getByRole('button', { name: 'Use pasted text' }).click();
+    await wizard.getByRole('table', { name: /^Columns of / }).waitFor({ timeout: 30_000 });
+    // Same-named fields are chosen by themselves.
+    expect(await wizard.getByLabel('Where column Name goes').inputValue()).toBe(`field:${team.field.Name}`);
+    expect(await wizard.getByLabel('Where column Score goes').inputValue()).toBe(`field:${team.field.Score}`);
+    await wizard.getByLabel('Match existing records by').selectOption({ label: 'Name' });
+    await wizard.getByRole('button', { name: 'Start import' }).click();
+    await wizard.getByText('Import finished').waitFor({ timeout: 30_000 });
+    await wizard.getByText('1 record created').waitFor();
+    await wizard.getByText('1 record updated').waitFor();
+    await wizard.getByRole('button', { name: 'Close' }).last().click();
+    // The grid reloaded: the updated score and the ninth row.
+    await expect.poll(() => cell(page, 0, team.field.Score).textContent(), POLL).toContain('999');
+    await expect.poll(() => page.locator('.ag-row').count(), POLL).toBe(9);
+  });
+
+  it('names the row and column of a refused file, in Chinese', async () => {
+    const zh = await openGrid(browser, server, team, team.owner, 'zh-CN');
+    try {
+      const { page } = zh;
+      const tablesBefore = (await tablesOfBase()).length;
+      await page.getByRole('button', { name: '添加数据表' }).click();
+      await page.getByRole('dialog', { name: '新建数据表' }).getByRole('button', { name: '导入文件' }).click();
+      const wizard = page.getByRole('dialog');
+      await wizard.getByLabel(/^或者粘贴/).fill('客户名称,备注\n杭州领航,"没有结束的引号\n');
+      await wizard.getByRole('button', { name: '使用粘贴的内容' }).click();
+      const alert = wizard.getByRole('alert');
+      await alert.waitFor({ timeout: 30_000 });
+      expect(await alert.textContent()).toContain('位置：第 2 行，列 B');
+      expect((await tablesOfBase()).length).toBe(tablesBefore);
+      expect(zh.errors).toEqual([]);
+    } finally {
+      await zh.page.context().close();
+    }
+  });
 
   it('has no console errors', () => {
     expect(mei.errors).toEqual([]);

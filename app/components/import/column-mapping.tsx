@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { StoredTypeName } from '../../../core/fields/index.ts';
+import { isStoredTypeName, type StoredTypeName } from '../../../core/fields/index.ts';
 import { TYPE_GROUPS } from '../schema/field-type-meta.ts';
 import type { ColumnChoice, ColumnDestination } from './import-options.ts';
 import { isWritableType } from './import-options.ts';
@@ -75,7 +75,7 @@ export function ColumnMapping({ sheet, columns, target, onChange }: {
                 {isNew ? (
                   <TypeSelect column={column} onChange={(type) => onChange(column.index, { type })} />
                 ) : column.destination.kind === 'field' ? (
-                  <span className="muted small">{fieldTypeLabel(t, target, column.destination.fieldId)}</span>
+                  <FieldTypeLabel target={target} fieldId={column.destination.fieldId} />
                 ) : (
                   <span className="muted small">—</span>
                 )}
@@ -132,9 +132,11 @@ function DestinationSelect({ column, target, onChange }: {
   );
 }
 
-function fieldTypeLabel(t: ReturnType<typeof useTranslation>['t'], target: ImportTarget, fieldId: string): string {
+function FieldTypeLabel({ target, fieldId }: { target: ImportTarget; fieldId: string }) {
+  const { t } = useTranslation();
   const field = target.kind === 'existing' ? target.fields.find((entry) => entry.id === fieldId) : undefined;
-  return field && isWritableType(field.type) ? t(`schema.types.${field.type as StoredTypeName}`) : '';
+  const type = field?.type;
+  return <span className="muted small">{type && isStoredTypeName(type) ? t(`schema.types.${type}`) : ''}</span>;
 }
 
 /** The first few filled values of a column, as the preview read them. */

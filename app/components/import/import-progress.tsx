@@ -109,7 +109,7 @@ export function ImportProgress({ jobId, baseId, onFinished, onOpenTable }: {
       </div>
       <p className="import-amount">
         <span>{amount}</span>
-        <span className="muted">{left === null ? t('imports.estimating') : timeLeftText(t, left)}</span>
+        <span className="muted">{left === null ? t('imports.estimating') : <TimeLeft ms={left} />}</span>
       </p>
       {problem ? <p className="form-error" role="alert">{problem}</p> : null}
       <div className="import-actions">
@@ -122,9 +122,11 @@ export function ImportProgress({ jobId, baseId, onFinished, onOpenTable }: {
   );
 }
 
-function timeLeftText(t: ReturnType<typeof useTranslation>['t'], ms: number): string {
+
+function TimeLeft({ ms }: { ms: number }) {
+  const { t } = useTranslation();
   const { minutes, seconds } = durationParts(ms);
-  return minutes > 0 ? t('imports.timeLeftMinutes', { minutes, seconds }) : t('imports.timeLeftSeconds', { seconds });
+  return <>{minutes > 0 ? t('imports.timeLeftMinutes', { minutes, seconds }) : t('imports.timeLeftSeconds', { seconds })}</>;
 }
 
 function ImportSummary({ job, baseId, onOpenTable }: { job: ImportJob; baseId: string; onOpenTable(tableId: string): void }) {

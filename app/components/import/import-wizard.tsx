@@ -148,7 +148,7 @@ function MapStage({ stage, target, busy, onSheets, onHeaderRow }: {
           stage.file.name,
           preview.format === 'xlsx' ? t('imports.formatXlsx') : t('imports.formatText'),
           preview.encoding ? t('imports.encoding', { encoding: encodingName(preview.encoding) }) : null,
-          preview.delimiter ? t('imports.delimiter', { delimiter: delimiterName(t, preview.delimiter) }) : null,
+          preview.delimiter ? t('imports.delimiter', { delimiter: DELIMITERS[preview.delimiter] ? t(`imports.delimiters.${DELIMITERS[preview.delimiter]!}`) : JSON.stringify(preview.delimiter) }) : null,
         ].filter(Boolean).join(' · ')}
       </p>
       {several ? (
@@ -223,13 +223,4 @@ function encodingName(encoding: string): string {
   return encoding.toUpperCase();
 }
 
-function delimiterName(t: ReturnType<typeof useTranslation>['t'], delimiter: string): string {
-  switch (delimiter) {
-    case ',': return t('imports.delimiters.comma');
-    case '\t': return t('imports.delimiters.tab');
-    case ';': return t('imports.delimiters.semicolon');
-    case '|': return t('imports.delimiters.pipe');
-    default: return JSON.stringify(delimiter);
-  }
-}
-
+const DELIMITERS: Record<string, 'comma' | 'tab' | 'semicolon' | 'pipe'> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe' };

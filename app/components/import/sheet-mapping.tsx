@@ -97,14 +97,14 @@ function RowsPreview({ sheet, choice, target }: { sheet: PreviewSheet; choice: S
         <caption>{t('imports.firstRows', { count: Math.min(SHOWN_ROWS, sheet.rows.length) })}</caption>
         <thead>
           <tr>
-            <th scope="col" className="row-number">{t('imports.rowNumber')}</th>
+            <th scope="col" className="import-row-number">{t('imports.rowNumber')}</th>
             {imported.map((column) => <th key={column.index} scope="col">{title(column)}</th>)}
           </tr>
         </thead>
         <tbody>
           {sheet.rows.slice(0, SHOWN_ROWS).map((row) => (
             <tr key={row.row} className={sheet.hiddenRows.includes(row.row) ? 'hidden-row' : undefined}>
-              <th scope="row" className="row-number">{row.row}</th>
+              <th scope="row" className="import-row-number">{row.row}</th>
               {imported.map((column) => <td key={column.index}>{format(row.cells[column.index])}</td>)}
             </tr>
           ))}
