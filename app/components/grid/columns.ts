@@ -6,6 +6,7 @@ import { GridCellEditor } from './cell-editor.tsx';
 import { FieldHeader } from './field-header.tsx';
 import { suppressGridKey } from './keyboard.ts';
 import { RowNumberCell } from './row-number-cell.tsx';
+import { SummaryCell, SummaryLabelCell } from './summary-bar.tsx';
 import type { GridField, GridRowData, GridView } from './types.ts';
 
 export const ROW_NUMBER_COL = '__row';
@@ -53,6 +54,7 @@ export function buildColumns(fields: readonly GridField[], view: GridView | null
     suppressMovable: true,
     editable: false,
     cellRenderer: RowNumberCell,
+    cellRendererSelector: (params) => (params.node.rowPinned ? { component: SummaryLabelCell } : undefined),
     cellClass: 'row-number-cell',
   };
   return [rowNumber, ...fields.map((field, index): ColDef<GridRowData> => {
@@ -69,15 +71,17 @@ export function buildColumns(fields: readonly GridField[], view: GridView | null
       // Freezing is the header menu's "freeze up to here"; a drag only reorders.
       lockPinned: true,
       valueGetter: (params) => params.data?.values[field.id] ?? null,
-      editable: canEdit && !fieldTypes[field.type].readOnly && !!kit.Editor,
+      // The summary bar is a pinned row: never edited, drawn by its own cell.
+      editable: canEdit && !fieldTypes[field.type].readOnly && !!kit.Editor ? (params) => !params.node.rowPinned : false,
       cellRenderer: CellFrame,
       cellRendererParams: { field },
+      cellRendererSelector: (params) => (params.node.rowPinned ? { component: SummaryCell, params: { field } } : undefined),
       cellEditor: GridCellEditor,
       cellEditorParams: { field },
       cellEditorPopup: kit.popup ?? false,
       cellEditorPopupPosition: 'over',
       suppressKeyboardEvent: suppressGridKey,
-      cellClass: 'field-cell',
+      cellClass: (params) => (params.node.rowPinned ? 'summary-cell' : 'field-cell'),
     };
   })];
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
-  CellStyleModule, ColumnApiModule, CustomEditorModule, EventApiModule, InfiniteRowModelModule, ModuleRegistry, RenderApiModule, RowApiModule,
+  CellStyleModule, ColumnApiModule, CustomEditorModule, EventApiModule, InfiniteRowModelModule, ModuleRegistry, PinnedRowModule, RenderApiModule, RowApiModule,
   RowSelectionModule, ScrollApiModule, type CellEditRequestEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -11,6 +11,9 @@ import { GridFooter, GridToolbar } from './grid-chrome.tsx';
 import { BLOCK_SIZE, GridController, type GridSetup } from './grid-controller.ts';
 import { FieldDialogs, GridOfflineBanner, RecordPanelHost } from './grid-panels.tsx';
 import { gridTheme } from './grid-theme.ts';
+import { GroupRow } from './group-row.tsx';
+import { headerOf, SUMMARY_ROW_ID } from './group-types.ts';
+import { attachSearchHighlight } from './search-highlight.ts';
 import { attachPaste } from './paste.ts';
 import { ImeCatcher } from './ime-catcher.ts';
 import { attachKeyboard } from './keyboard.ts';
@@ -25,7 +28,7 @@ import { saveDraggedOrder, saveWidth } from './view-actions.ts';
 // the first load.
 ModuleRegistry.registerModules([
   InfiniteRowModelModule, RowSelectionModule, CustomEditorModule, CellStyleModule, RenderApiModule, RowApiModule, ScrollApiModule, EventApiModule,
-  ColumnApiModule,
+  ColumnApiModule, PinnedRowModule,
 ]);
 
 /** Pixels per row for each of a view's row heights. */
@@ -71,6 +74,10 @@ export function DataGrid({ page, viewName, onSchemaChange }: { page: PageSetup; 
   const columns = useMemo(() => buildColumns(setup.fields, setup.view, setup.canEdit), [setup]);
   const datasource = useMemo(() => ctrl.datasource(), [ctrl]);
   const context = useMemo(() => ({ ctrl }), [ctrl]);
+  // The summary bar: one row pinned under the columns, so it keeps their widths, pinning and scroll.
+  const hasView = setup.view !== null;
+  const summaryRows = useMemo(() => (hasView ? [{ id: SUMMARY_ROW_ID, version: 0, values: {} }] : []), [hasView]);
+  useEffect(() => ctrl.refreshSummarySoon(0), [ctrl]);
   const body = useRef<HTMLDivElement>(null);
   // ag-grid needs the browser; the server renders the frame and the grid mounts after hydration.
   const [mounted, setMounted] = useState(false);
@@ -83,7 +90,9 @@ export function DataGrid({ page, viewName, onSchemaChange }: { page: PageSetup; 
     const detachPointer = pointer.attach(element);
     const detachIme = new ImeCatcher(ctrl).attach(element);
     const detachPaste = attachPaste(ctrl, element);
+    const detachHighlight = attachSearchHighlight(ctrl, element);
     return () => {
+      detachHighlight();
       detachKeys();
       detachPointer();
       detachIme();
@@ -122,6 +131,9 @@ export function DataGrid({ page, viewName, onSchemaChange }: { page: PageSetup; 
             rowHeight={ROW_HEIGHT_PX[setup.view?.rowHeight ?? 'short']}
             rowBuffer={10}
             getRowId={(params) => params.data.id}
+            isFullWidthRow={(params) => !!headerOf(params.rowNode.data)}
+            fullWidthCellRenderer={GroupRow}
+            pinnedBottomRowData={summaryRows}
             columnDefs={columns}
             defaultColDef={{ sortable: false, resizable: true, suppressHeaderMenuButton: true }}
             context={context}
@@ -137,6 +149,7 @@ export function DataGrid({ page, viewName, onSchemaChange }: { page: PageSetup; 
               if (event.data) commitEdit(ctrl, event.data.id, fieldId, event.newValue);
             }}
             onCellFocused={(event) => {
+              if (event.rowPinned) return; // the summary bar is not part of the range
               const cell = focusedCell(event);
               if (!cell) return;
               pointer.focused(cell.row, cell.col);
@@ -144,7 +157,7 @@ export function DataGrid({ page, viewName, onSchemaChange }: { page: PageSetup; 
               if (row && ctrl.fieldById.get(cell.col)) ctrl.docs?.focus(row.id);
               setPresence(row?.id, cell.col, false);
             }}
-            onCellMouseOver={(event) => pointer.over(event)}
+            onCellMouseOver={(event) => { if (!event.node.rowPinned) pointer.over(event); }}
             onCellEditingStarted={(event) => {
               ctrl.editing = true;
               if (event.data) ctrl.docs?.focus(event.data.id);

@@ -6,6 +6,8 @@ import { createPresenceStore, type PresenceStore } from '../presence/presence-st
 import type { RecordDocSource } from '../record/record-doc-source.ts';
 import type { BaseRole } from '../schema/types.ts';
 import { BatchQueue } from './batch-queue.ts';
+import { loadCollapsed, saveCollapsed } from './collapsed-groups.ts';
+import { headerOf, type SummaryData } from './group-types.ts';
 import { createRangeStore, type RangeStore } from './range.ts';
 import { RecordDocs, type RecordDocHooks } from './record-docs.ts';
 import { RowsClient } from './rows-client.ts';
@@ -50,8 +52,14 @@ export class GridController {
   readonly undo = new UndoStack();
   readonly toasts = new Toasts();
   readonly presence: PresenceStore = createPresenceStore();
-  /** Rows in the view, once the first block told. */
+  /** Records in the view (after the search), once the first block told. */
   readonly total: Store<number | null> = createStore<number | null>(null);
+  /** The search box's query; the grid shows only the records that match it. */
+  readonly search: Store<string> = createStore('');
+  /** Group ids this person collapsed in this view (kept in local storage). */
+  readonly collapsed: Store<ReadonlySet<string>>;
+  /** The summary bar's numbers, once loaded. */
+  readonly summary: Store<SummaryData | null> = createStore<SummaryData | null>(null);
   readonly selected: Store<number> = createStore(0);
   /** This person's own sort (someone who may not change the view's), instead of the view's. */
   readonly localSorts: Store<readonly ViewSort[] | null> = createStore<readonly ViewSort[] | null>(null);
@@ -86,10 +94,16 @@ export class GridController {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshAfterEditing = false;
   private refreshWaiters: Array<() => void> = [];
+  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
+  private summaryRequest: AbortController | undefined;
 
   constructor(setup: GridSetup) {
     this.setup = setup;
-    this.rows = new RowsClient(setup.tableId, setup.view?.id ?? null, () => this.localSorts.get());
+    this.collapsed = createStore<ReadonlySet<string>>(loadCollapsed(setup.view?.id ?? null));
+    this.rows = new RowsClient(setup.tableId, setup.view?.id ?? null, () => this.localSorts.get(), () => ({
+      search: this.search.get(),
+      collapsed: this.grouped ? this.collapsed.get() : new Set(),
+    }));
     this.range = createRangeStore(setup.fields.map((field) => field.id));
     this.batches = new BatchQueue((body) => this.rows.batch(body), this.pending);
     this.docSource = {
@@ -116,7 +130,55 @@ export class GridController {
   settle(before: GridSetup): void {
     const ids = this.setup.fields.map((field) => field.id);
     if (ids.join() !== this.columns.join()) this.range.set((state) => ({ ...state, columns: ids }));
-    if (queryKey(before) !== queryKey(this.setup)) this.refresh();
+    if (queryKey(before) !== queryKey(this.setup)) {
+      this.refresh();
+      this.refreshSummarySoon(0);
+    } else if (JSON.stringify(before.view?.summaries ?? {}) !== JSON.stringify(this.setup.view?.summaries ?? {})) {
+      this.refreshSummarySoon(0);
+    }
+  }
+
+  /** Whether the view groups its records (rows then include group headers). */
+  get grouped(): boolean {
+    return (this.setup.view?.groupBy?.length ?? 0) > 0;
+  }
+
+  /** A new search: the grid narrows to the matching records (decision 0061). */
+  setSearch(query: string): void {
+    if (query === this.search.get()) return;
+    this.search.set(query);
+    this.derive();
+    this.refresh();
+    this.refreshSummarySoon(0);
+  }
+
+  /** Collapses or expands a group for this person; the blocks are laid out again. */
+  toggleGroup(groupId: string): void {
+    const next = new Set(this.collapsed.get());
+    if (next.has(groupId)) next.delete(groupId);
+    else next.add(groupId);
+    this.collapsed.set(next);
+    saveCollapsed(this.setup.view?.id ?? null, next);
+    this.refresh();
+  }
+
+  /** Reloads the summary bar a little later, so that a burst of edits costs one query. */
+  refreshSummarySoon(ms = 400): void {
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = setTimeout(() => void this.loadSummary(), ms);
+  }
+
+  private async loadSummary(): Promise<void> {
+    if (!this.setup.view) return;
+    this.summaryRequest?.abort();
+    const request = new AbortController();
+    this.summaryRequest = request;
+    try {
+      const data = await this.rows.summary(request.signal);
+      if (!request.signal.aborted) this.summary.set(data);
+    } catch (error) {
+      if (!request.signal.aborted) this.toasts.show(this.setup.cell.t('grid.loadFailed', { message: (error as Error).message }));
+    }
   }
 
   /** The sorts rows come in: this person's own, else the view's. */
@@ -139,8 +201,8 @@ export class GridController {
     return {
       getRows: (params) => {
         this.rows.rows(params.startRow, params.endRow - params.startRow).then(
-          ({ rows, total }) => {
-            this.total.set(total);
+          ({ rows, total, records }) => {
+            this.total.set(records);
             params.successCallback(rows, total);
             this.rowTick.set((n) => n + 1);
             performance.mark('tessera:block-loaded', { detail: { start: params.startRow } });
@@ -174,8 +236,15 @@ export class GridController {
     return this.api?.getRowNode(recordId) ?? undefined;
   }
 
+  /** The record at a row index; undefined for a group header (and rows not loaded). */
   rowAt(index: number): GridRowData | undefined {
-    return this.api?.getDisplayedRowAtIndex(index)?.data;
+    const data = this.api?.getDisplayedRowAtIndex(index)?.data;
+    return headerOf(data) ? undefined : data;
+  }
+
+  /** Whether the row at an index is a grouped view's header row. */
+  isHeaderAt(index: number): boolean {
+    return !!headerOf(this.api?.getDisplayedRowAtIndex(index)?.data);
   }
 
   valueOf(recordId: string, fieldId: string): unknown {
@@ -261,14 +330,21 @@ export class GridController {
 
   private derive(): void {
     this.fieldById = new Map(this.setup.allFields.map((field) => [field.id, field]));
-    this.filterFields = new Set(filterFieldIds(this.setup.view?.filter));
-    this.orderFields = new Set([...this.sorts().map((sort) => sort.field), ...this.filterFields]);
+    // While searching, an edit to any shown field can make a record match or stop matching.
+    const searched = this.search.get() ? this.setup.fields.map((field) => field.id) : [];
+    this.filterFields = new Set([...filterFieldIds(this.setup.view?.filter), ...searched]);
+    const groups = this.setup.view?.groupBy?.map((group) => group.field) ?? [];
+    this.orderFields = new Set([...this.sorts().map((sort) => sort.field), ...groups, ...this.filterFields]);
   }
 }
 
 /** What decides which rows the server sends: the fields' types and the view's filter and sorts. */
 function queryKey(setup: GridSetup): string {
-  return JSON.stringify([setup.allFields.map((field) => [field.id, field.type, field.options]), setup.view?.filter ?? null, setup.view?.sorts ?? []]);
+  // Hidden fields count: the search looks in the shown fields, and group headers sum them.
+  return JSON.stringify([
+    setup.allFields.map((field) => [field.id, field.type, field.options]), setup.view?.filter ?? null, setup.view?.sorts ?? [],
+    setup.view?.groupBy ?? [], setup.view?.hiddenFields ?? [],
+  ]);
 }
 
 function filterFieldIds(filter: GridView['filter'] | undefined): string[] {

@@ -3,6 +3,7 @@ import { kitOf } from '../fields/index.ts';
 import { undoStep } from './edit-path.ts';
 import { fillSelection } from './fill.ts';
 import type { GridController } from './grid-controller.ts';
+import { headerOf } from './group-types.ts';
 import { clearRange, copyRange, extendRange } from './range-actions.ts';
 import { toggleCell } from './toggle.ts';
 
@@ -27,9 +28,21 @@ function ownsKey(event: KeyboardEvent): boolean {
   return isMod(event) && ['c', 'z', 'y', 'd', 'r'].includes(event.key.toLowerCase());
 }
 
+/** Enter or Space on a grouped view's header row collapses or expands its group. */
+function toggleFocusedGroup(ctrl: GridController, event: KeyboardEvent): boolean {
+  if ((event.key !== 'Enter' && event.key !== ' ') || isMod(event) || ctrl.editing) return false;
+  const row = (event.target as HTMLElement | null)?.closest?.('.ag-full-width-row');
+  const group = row ? headerOf(ctrl.api?.getDisplayedRowAtIndex(Number(row.getAttribute('row-index')))?.data) : undefined;
+  if (!group) return false;
+  event.preventDefault();
+  ctrl.toggleGroup(group.id);
+  return true;
+}
+
 /** Our half of the keyboard, on the grid's element (the grid passes these keys on untouched). */
 export function attachKeyboard(ctrl: GridController, element: HTMLElement): () => void {
   const onKey = (event: KeyboardEvent) => {
+    if (toggleFocusedGroup(ctrl, event)) return;
     // An editor opening (F2, a typed key) takes the keys that follow, even before it has focus.
     if (ctrl.editing || ctrl.api?.getEditingCells().length || event.isComposing || !ownsKey(event)) return;
     if (!(event.target as HTMLElement | null)?.closest('.ag-cell')) return;

@@ -3,6 +3,7 @@ import { formatValue } from '../fields/cell-kit.ts';
 import { writeClipboard } from './clipboard.ts';
 import { applyChanges } from './edit-path.ts';
 import type { GridController } from './grid-controller.ts';
+import { headerOf } from './group-types.ts';
 import { boundsOf, moveFocus, type Bounds } from './range.ts';
 import type { CellChange, GridRowData } from './types.ts';
 
@@ -21,13 +22,18 @@ export function currentBounds(ctrl: GridController): Bounds | undefined {
 }
 
 /**
- * The rows top…bottom of the view: from the grid's cache where loaded, else fetched from
- * the server in big blocks (a range can reach far past what the grid keeps in memory).
+ * The records at rows top…bottom of the view: from the grid's cache where loaded, else
+ * fetched from the server in big blocks (a range can reach far past what the grid keeps in
+ * memory). A grouped view's header rows in between are skipped: they are not records.
  */
 export async function rowsOf(ctrl: GridController, top: number, bottom: number): Promise<GridRowData[]> {
   const rows: GridRowData[] = [];
   let index = top;
   while (index <= bottom) {
+    if (ctrl.isHeaderAt(index)) {
+      index += 1;
+      continue;
+    }
     const cached = ctrl.rowAt(index);
     if (cached) {
       rows.push(cached);
@@ -37,16 +43,17 @@ export async function rowsOf(ctrl: GridController, top: number, bottom: number):
     const limit = Math.min(FETCH_BLOCK, bottom - index + 1);
     const block = await ctrl.rows.rows(index, limit);
     if (!block.rows.length) break;
-    rows.push(...block.rows);
+    rows.push(...block.rows.filter((row) => !headerOf(row)));
     index += block.rows.length;
   }
   return rows;
 }
 
-/** All rows top…bottom if the grid has them loaded, without waiting (copy stays in the key press). */
+/** All records at rows top…bottom if the grid has them loaded, without waiting (copy stays in the key press). */
 function cachedRows(ctrl: GridController, top: number, bottom: number): GridRowData[] | undefined {
   const rows: GridRowData[] = [];
   for (let index = top; index <= bottom; index++) {
+    if (ctrl.isHeaderAt(index)) continue;
     const row = ctrl.rowAt(index);
     if (!row) return undefined;
     rows.push(row);

@@ -1,3 +1,4 @@
+import type { SummaryData } from './group-types.ts';
 import type { GridRowData, ViewSort } from './types.ts';
 
 /** An API error with the server's code and message, and per-cell details when it has them. */
@@ -47,20 +48,46 @@ export interface BatchResult {
   deleted: string[];
 }
 
-/** The grid's HTTP side: blocks of the view's rows, positions, bulk edits, new records. */
+/** A block of the view: `total` counts the grid's rows (group headers too), `records` the records. */
+export interface RowBlock {
+  rows: GridRowData[];
+  total: number;
+  records: number;
+  grouped: boolean;
+}
+
+/** What narrows or lays out the rows besides the view: the search box, the groups this person collapsed. */
+export interface RowsQueryState {
+  search: string;
+  collapsed: ReadonlySet<string>;
+}
+
+/** The grid's HTTP side: blocks of the view's rows, positions, bulk edits, new records, the summary bar. */
 export class RowsClient {
-  constructor(private readonly tableId: string, private readonly viewId: string | null, private readonly localSorts: () => readonly ViewSort[] | null) {}
+  constructor(
+    private readonly tableId: string,
+    private readonly viewId: string | null,
+    private readonly localSorts: () => readonly ViewSort[] | null,
+    private readonly state: () => RowsQueryState = () => ({ search: '', collapsed: new Set() }),
+  ) {}
 
   private query(extra: Record<string, string>): URLSearchParams {
     const query = new URLSearchParams(extra);
     if (this.viewId) query.set('view', this.viewId);
     const sorts = this.localSorts();
     if (sorts) query.set('sort', sorts.map((sort) => `${sort.field}:${sort.direction}`).join(','));
+    const { search, collapsed } = this.state();
+    if (search) query.set('search', search);
+    if (collapsed.size) query.set('collapsed', [...collapsed].slice(-500).join(','));
     return query;
   }
 
-  rows(start: number, limit: number, signal?: AbortSignal): Promise<{ rows: GridRowData[]; total: number }> {
+  rows(start: number, limit: number, signal?: AbortSignal): Promise<RowBlock> {
     return call(`/tables/${this.tableId}/rows?${this.query({ start: String(start), limit: String(limit) })}`, { signal });
+  }
+
+  summary(signal?: AbortSignal): Promise<SummaryData> {
+    return call(`/tables/${this.tableId}/summary?${this.query({})}`, { signal });
   }
 
   async position(recordId: string): Promise<number | null> {

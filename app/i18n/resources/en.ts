@@ -1,10 +1,11 @@
 import { enEditing } from './en-editing.ts';
 import { enForms } from './en-forms.ts';
 import { enGrid } from './en-grid.ts';
+import { enGroup } from './en-group.ts';
 import { enPaste } from './en-paste.ts';
-import { enBoards } from './en-boards.ts';
-import { enViews } from './en-views.ts';
 import { enImport } from './en-import.ts';
+import { enViews } from './en-views.ts';
+import { enBoards } from './en-boards.ts';
 
 /**
  * English, the source language: every key starts here, and `Messages` (derived from this
@@ -122,11 +123,12 @@ export const en = {
   },
   ...enEditing,
   ...enGrid,
+  ...enGroup,
   ...enPaste,
-  ...enForms,
-  ...enBoards,
-  ...enViews,
   ...enImport,
+  ...enForms,
+  ...enViews,
+  ...enBoards,
 } as const;
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

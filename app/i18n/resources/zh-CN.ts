@@ -2,10 +2,11 @@ import type { Messages } from './en.ts';
 import { zhCNEditing } from './zh-CN-editing.ts';
 import { zhCNForms } from './zh-CN-forms.ts';
 import { zhCNGrid } from './zh-CN-grid.ts';
-import { zhCNBoards } from './zh-CN-boards.ts';
-import { zhCNViews } from './zh-CN-views.ts';
+import { zhCNGroup } from './zh-CN-group.ts';
 import { zhCNImport } from './zh-CN-import.ts';
 import { zhCNPaste } from './zh-CN-paste.ts';
+import { zhCNViews } from './zh-CN-views.ts';
+import { zhCNBoards } from './zh-CN-boards.ts';
 
 /** Simplified Chinese. Plural forms: Chinese has only `other`; `_one` is kept for the type. */
 export const zhCN: Messages = {
@@ -120,9 +121,10 @@ export const zhCN: Messages = {
   },
   ...zhCNEditing,
   ...zhCNGrid,
+  ...zhCNGroup,
   ...zhCNPaste,
-  ...zhCNForms,
-  ...zhCNBoards,
-  ...zhCNViews,
   ...zhCNImport,
+  ...zhCNForms,
+  ...zhCNViews,
+  ...zhCNBoards,
 };
