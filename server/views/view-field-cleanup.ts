@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import type { TableSchema } from '../tables/table-schema.ts';
 import { viewConfigSchema, type ViewConfig } from '../../core/views/view-config.ts';
 import { fittingSummaries } from '../grid/summary-config.ts';
+import { syncViewIndexes } from './view-indexes.ts';
 
 // Views store field ids. When a field goes away or changes type, the views that name it are
 // mended in the same transaction, so no saved view ever fails to open.
@@ -26,6 +27,9 @@ export function forgetFieldInViews(ctx: AppContext, tableId: string, fieldId: st
     sumField: config.sumField === fieldId ? undefined : config.sumField,
     form: config.form && { ...config.form, fields: config.form.fields?.filter((question) => question.field !== fieldId) },
   }));
+  // Dropping the column took every index naming it; views that sorted or filtered by it
+  // (with other fields) need theirs rebuilt without it.
+  syncViewIndexes(ctx, tableId);
 }
 
 /**
@@ -41,6 +45,9 @@ export function revalidateViewsForField(ctx: AppContext, schema: TableSchema, fi
       : config.filter,
     summaries: fittingSummaries(schema, config.summaries),
   }));
+  // A retyped column got its old indexes back as they were (text NOCASE on a number…):
+  // rebuild them as the views now need them.
+  syncViewIndexes(ctx, schema.table.id);
 }
 
 function rewriteViews(ctx: AppContext, tableId: string, mend: (config: ViewConfig) => ViewConfig): void {

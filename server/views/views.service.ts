@@ -5,10 +5,10 @@ import type { AppContext } from '../context.ts';
 import { newId, type ViewRow } from '../db/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { loadTableSchema, requireField, type TableSchema } from '../tables/table-schema.ts';
-import { ensureFieldIndex, indexesForQuery } from './indexes.ts';
+import { syncViewIndexes } from './view-indexes.ts';
 import { indexGroupFields, normalizeSummaries } from '../grid/summary-config.ts';
 import { checkFormConfig } from '../forms/form-config.ts';
-import { requireResolvedFilter, requireResolvedSorts, validateFilter } from './validate-filter.ts';
+import { requireResolvedSorts, validateFilter } from './validate-filter.ts';
 import { viewConfigSchema, type ViewConfig, type ViewJson, type ViewType, viewInputSchema, viewPatchSchema } from '../../core/views/view-config.ts';
 import type { z } from 'zod';
 
@@ -109,17 +109,17 @@ export function deleteView(ctx: AppContext, actor: Actor, viewId: string): void 
   const { row, schema } = requireView(ctx, actor, viewId, 'writeViews');
   if (row.locked) throw new AppError('CONFLICT', `view "${row.name}" is locked; unlock it first`);
   ctx.db.run(ctx.db.kysely.deleteFrom('views').where('id', '=', viewId));
+  syncViewIndexes(ctx, row.table_id);
   ctx.events.emit('schema', { baseId: schema.baseId, tableId: row.table_id, kind: 'view', action: 'deleted', id: viewId });
 }
 
 /**
- * Views are the queries people run again and again, so the fields they filter and sort by
- * get an index (creating one on 1M rows takes about a second, once).
+ * Views are the queries people run again and again, so each gets the index that serves
+ * its filter and sort (decision 0055), built here, once (seconds at 1M rows); indexes no
+ * view needs any more are dropped. Group fields get theirs from indexGroupFields.
  */
 function indexViewFields(ctx: AppContext, schema: TableSchema, config: ViewConfig): void {
-  const filter = config.filter ? requireResolvedFilter(schema, config.filter) : undefined;
-  const sorts = config.sorts?.length ? requireResolvedSorts(schema, config.sorts) : [];
-  for (const { fieldId, nocase } of indexesForQuery(filter, sorts)) ensureFieldIndex(ctx.db, schema.table.id, fieldId, { nocase });
+  syncViewIndexes(ctx, schema.table.id);
   indexGroupFields(ctx, schema, config);
 }
 
@@ -152,6 +152,8 @@ export function normalizeConfig(schema: TableSchema, input: ViewConfig): ViewCon
     form: input.form && { ...input.form, fields: input.form.fields?.map((question) => ({ ...question, field: id(question.field) })) },
   });
   checkFormConfig(schema, config.form);
+  // Before anything is written: a sort SQL cannot order by is a 400, not a half-saved view.
+  if (config.sorts?.length) requireResolvedSorts(schema, config.sorts);
   return config;
 }
 

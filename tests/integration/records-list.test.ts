@@ -73,8 +73,10 @@ describe('listing records', () => {
     const amounts = res.body.records.map((r: { fields: { Amount?: number } }) => r.fields.Amount ?? 0);
     expect(res.body.records.every((r: { fields: { Stage: string } }) => r.fields.Stage === '已签约')).toBe(true);
     expect(amounts).toEqual([...amounts].sort((a: number, b: number) => a - b));
-    const indexes = tessera.ctx.db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?").all(`t_${seeded.table.id}`) as { name: string }[];
-    expect(indexes.map((i) => i.name)).toContain(`ix_${seeded.table.id}_${seeded.fieldId('Amount')}`);
+    // One index serves both: the stage seeked, then amounts in order (decision 0055).
+    const indexes = tessera.ctx.db.sqlite.prepare("SELECT name FROM pragma_index_info(?)").pluck();
+    const names = tessera.ctx.db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?").pluck().all(`t_${seeded.table.id}`) as string[];
+    expect(names.map((name) => indexes.all(name))).toContainEqual([`f_${seeded.fieldId('Stage')}`, `f_${seeded.fieldId('Amount')}`]);
   });
 
   it('treats SQL-looking filter values as data', async () => {
