@@ -251,6 +251,16 @@ describe('the import wizard and export, in the browser', () => {
       await page.getByRole('button', { name: '添加数据表' }).click();
       await page.getByRole('dialog', { name: '新建数据表' }).getByRole('button', { name: '导入文件' }).click();
       const wizard = page.getByRole('dialog');
+      // A file dropped on the drop zone is previewed like a chosen one.
+      const dropped = await page.evaluateHandle(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['客户名称,电话\n杭州领航,13800000000\n'], '拖入.csv', { type: 'text/csv' }));
+        return transfer;
+      });
+      await wizard.locator('.import-drop').dispatchEvent('drop', { dataTransfer: dropped });
+      await wizard.getByRole('table', { name: '拖入 的各列' }).waitFor({ timeout: 30_000 });
+      expect(await wizard.getByLabel('新表名称').inputValue()).toBe('拖入');
+      await wizard.getByRole('button', { name: '选择其他文件' }).click();
       await wizard.getByLabel(/^或者粘贴/).fill('客户名称,备注\n杭州领航,"没有结束的引号\n');
       await wizard.getByRole('button', { name: '使用粘贴的内容' }).click();
       const alert = wizard.getByRole('alert');

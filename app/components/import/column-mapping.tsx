@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { isStoredTypeName, type StoredTypeName } from '../../../core/fields/index.ts';
 import { TYPE_GROUPS } from '../schema/field-type-meta.ts';
+import { repairFileName } from './display-name.ts';
 import type { ColumnChoice, ColumnDestination } from './import-options.ts';
 import { isWritableType } from './import-options.ts';
 import type { ImportTarget, PreviewSheet } from './import-types.ts';
@@ -22,7 +23,7 @@ export function ColumnMapping({ sheet, columns, target, onChange }: {
   const { t } = useTranslation();
   return (
     <table className="import-columns">
-      <caption className="visually-hidden">{t('imports.columnsCaption', { sheet: sheet.name })}</caption>
+      <caption className="visually-hidden">{t('imports.columnsCaption', { sheet: repairFileName(sheet.name) })}</caption>
       <thead>
         <tr>
           <th scope="col">{t('imports.columnHeader')}</th>

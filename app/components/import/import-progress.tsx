@@ -6,10 +6,13 @@ import { apiErrorText } from '../ui/api-error-text.ts';
 import { cancelImport, errorsCsvUrl, getImport } from './import-api.ts';
 import { addSample, durationParts, progressOf, timeLeftMs, type ProgressSample } from './import-progress-math.ts';
 import { isFinal, type ImportJob } from './import-types.ts';
+import { repairFileName } from './display-name.ts';
 import { formatBytes } from './format-bytes.ts';
 
 /** How often a running job is asked how far it is. */
 const POLL_MS = 400;
+/** A job that ended this recently still counts as just finished (a reload during its end). */
+const FRESH_MS = 60_000;
 /** Errors listed in the dialog; the CSV report has them all. */
 const INLINE_ERRORS = 5;
 
@@ -21,8 +24,11 @@ const INLINE_ERRORS = 5;
 export function ImportProgress({ jobId, baseId, onFinished, onOpenTable }: {
   jobId: string;
   baseId: string;
-  /** Once, when the job is first seen ended. */
-  onFinished(job: ImportJob): void;
+  /**
+   * Once, when the job is first seen ended. `fresh`: it ended while this page watched, or
+   * moments ago (a reload during its last seconds), not an old result shown again.
+   */
+  onFinished(job: ImportJob, fresh: boolean): void;
   onOpenTable(tableId: string): void;
 }) {
   const { t, i18n } = useTranslation();
@@ -33,6 +39,8 @@ export function ImportProgress({ jobId, baseId, onFinished, onOpenTable }: {
   const samples = useRef<ProgressSample[]>([]);
   const finished = useRef(onFinished);
   finished.current = onFinished;
+  const reported = useRef<string | null>(null);
+  const sawRunning = useRef(false);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -46,9 +54,15 @@ export function ImportProgress({ jobId, baseId, onFinished, onOpenTable }: {
         setJob(next);
         samples.current = addSample(samples.current, { at: performance.now(), done: progressOf(next).done });
         if (isFinal(next.status)) {
-          finished.current(next);
+          // The effect runs again when the language changes; the end is reported once.
+          if (reported.current !== next.id) {
+            reported.current = next.id;
+            const recent = next.finishedAt !== null && Date.now() - Date.parse(next.finishedAt) < FRESH_MS;
+            finished.current(next, sawRunning.current || recent);
+          }
           return;
         }
+        sawRunning.current = true;
       } catch (error) {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.status === 404) {
@@ -94,7 +108,7 @@ export function ImportProgress({ jobId, baseId, onFinished, onOpenTable }: {
   return (
     <div className="import-progress">
       <p className="import-status">
-        {job.status === 'queued' ? t('imports.queued') : cancelling ? t('imports.cancelling') : t('imports.running', { file: job.fileName })}
+        {job.status === 'queued' ? t('imports.queued') : cancelling ? t('imports.cancelling') : t('imports.running', { file: repairFileName(job.fileName) })}
       </p>
       <div
         className="import-bar"

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { repairFileName } from './display-name.ts';
 import { pendingImport, withImportParam } from './import-session.ts';
 import { previewLength } from './preview-slice.ts';
 
@@ -37,5 +38,15 @@ describe('the part of a file the preview needs', () => {
   it('sends workbooks and UTF-16 text whole', () => {
     expect(previewLength(Uint8Array.from([0x50, 0x4b, 3, 4, 0x0a]), 10_000, 4)).toBe(10_000);
     expect(previewLength(Uint8Array.from([0xff, 0xfe, 0x0a, 0]), 10_000, 4)).toBe(10_000);
+  });
+});
+
+describe('file names read as Latin-1 by the upload', () => {
+  it('are shown as written, and real Latin-1 or ASCII names are left alone', () => {
+    const garbled = String.fromCharCode(...new TextEncoder().encode('客户 2025.csv'));
+    expect(repairFileName(garbled)).toBe('客户 2025.csv');
+    expect(repairFileName('café.csv')).toBe('café.csv');
+    expect(repairFileName('customers.csv')).toBe('customers.csv');
+    expect(repairFileName('客户.csv')).toBe('客户.csv');
   });
 });

@@ -22,8 +22,8 @@ export interface ImportWizardProps {
   /** A job already started (reopened after a reload): the wizard opens on its progress. */
   jobId?: string | null;
   onClose(): void;
-  /** The job ended (done, failed or cancelled). */
-  onFinished?(job: ImportJob): void;
+  /** The job ended (done, failed or cancelled); `fresh` as ImportProgress says. */
+  onFinished?(job: ImportJob, fresh: boolean): void;
   /** A table link of the summary was followed. */
   onOpenTable?(tableId: string): void;
 }
@@ -76,10 +76,10 @@ export function ImportWizard({ baseId, target, jobId = null, onClose, onFinished
     setStage({ kind: 'progress', jobId: started.id, ended: false });
   };
 
-  const finished = (job: ImportJob) => {
+  const finished = (job: ImportJob, fresh: boolean) => {
     forgetImport(baseId, job.id);
     setStage((current) => (current.kind === 'progress' ? { ...current, ended: true } : current));
-    onFinished?.(job);
+    onFinished?.(job, fresh);
   };
 
   const close = () => {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColumnMapping } from './column-mapping.tsx';
+import { repairFileName } from './display-name.ts';
 import { canBeKey, keyFieldMapped, type ColumnChoice, type SheetChoice } from './import-options.ts';
 import type { ImportTarget, PreviewSheet } from './import-types.ts';
 
@@ -34,7 +35,7 @@ export function SheetMapping({ sheet, choice, target, busy, onChange, onHeaderRo
     : [];
 
   return (
-    <section className="import-sheet" aria-label={t('imports.sheetLabel', { sheet: sheet.name })}>
+    <section className="import-sheet" aria-label={t('imports.sheetLabel', { sheet: repairFileName(sheet.name) })}>
       <div className="import-sheet-settings">
         <form
           className="field import-header-row"

@@ -36,12 +36,13 @@ export function CreateTableDialog(props: CreateTableDialogProps) {
     target: pending.tableId ? { kind: 'existing', tableId: pending.tableId, fields: [], canCreateFields: false } : { kind: 'new' },
   }));
 
-  const finished = (job: ImportJob) => {
+  const finished = (job: ImportJob, fresh: boolean) => {
     if (job.status !== 'done') return;
     const target = importing?.target;
     if (target?.kind === 'existing') announceImportFinished([target.tableId]);
-    // Into new tables: show the first; the summary stays open above it (this page stays mounted).
-    else if (job.tables[0]) navigate(`/bases/${props.baseId}/tables/${job.tables[0].id}`);
+    // Into new tables: show the first; the summary stays open above it (this page stays
+    // mounted). An old result shown again on a later visit only links to its tables.
+    else if (job.tables[0] && fresh) navigate(`/bases/${props.baseId}/tables/${job.tables[0].id}`);
   };
 
   return (
