@@ -8,7 +8,7 @@ import type { FieldDef } from '../tables/index.ts';
  * remembered per field; a column of mostly distinct values (names, amounts) stops
  * remembering after a sample, so it pays only the formatting, never a growing map.
  */
-export function cellFormatter(field: FieldDef, format: FormatContext, finish: (shown: string) => string): (raw: unknown) => string {
+export function cellFormatter(field: Pick<FieldDef, 'fieldType' | 'options'>, format: FormatContext, finish: (shown: string) => string): (raw: unknown) => string {
   const { fieldType, options } = field;
   const compute = (raw: unknown) => finish(fieldType.format(fieldType.fromStorage(raw, options), options, format));
   return remembered(compute);

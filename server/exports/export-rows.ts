@@ -7,9 +7,7 @@ import type { FieldDef, TableSchema } from '../tables/index.ts';
 import { compileFilter, compileOrderBy, requireResolvedFilter, requireResolvedSorts, userTableName } from '../views/index.ts';
 import { requireView } from '../views/views.service.ts';
 import type { ViewConfig } from '../../core/views/view-config.ts';
-
-/** Rows per read: one prepared statement of this many ids, reused for the whole export. */
-const PAGE = 1000;
+import { readRawPages } from './raw-pages.ts';
 
 /** What an export writes: the view's visible fields in its order, and its rows in its order. */
 export interface ExportSelection {
@@ -62,46 +60,8 @@ function visibleFields(schema: TableSchema, config: ViewConfig): FieldDef[] {
  * range, which SQLite walks in primary-key order; other pages go by `id IN (…)`.
  */
 export function* exportRawPages(ctx: AppContext, selection: ExportSelection): Generator<unknown[][]> {
-  const { schema, fields, ids } = selection;
-  const columns = fields.map((field) => `"${field.column}"`).join(', ');
-  if (!columns) throw new AppError('INVALID_REQUEST', 'the view shows no fields to export');
-  const select = `SELECT id, ${columns} FROM "${schema.sqlTable}"`;
-  const byList = (size: number) => ctx.db.sqlite.prepare(`${select} WHERE id IN (${new Array(size).fill('?').join(', ')})`).raw(true);
-  const full = byList(PAGE);
-  const byRange = ctx.db.sqlite.prepare(`${select} WHERE id BETWEEN ? AND ? ORDER BY id`).raw(true);
-  for (let start = 0; start < ids.length; start += PAGE) {
-    const pageIds = ids.slice(start, start + PAGE);
-    const first = pageIds[0]!;
-    const last = pageIds[pageIds.length - 1]!;
-    if (ascending(pageIds) && last - first < 2 * pageIds.length) {
-      yield inRange(byRange.all(first, last) as unknown[][], pageIds);
-      continue;
-    }
-    const statement = pageIds.length === PAGE ? full : byList(pageIds.length);
-    const byId = new Map((statement.all(...pageIds) as unknown[][]).map((row) => [row[0] as number, row]));
-    const page: unknown[][] = [];
-    for (const id of pageIds) {
-      const row = byId.get(id);
-      if (row) page.push(row);
-    }
-    yield page;
-  }
+  const columns = selection.fields.map((field) => field.column);
+  if (!columns.length) throw new AppError('INVALID_REQUEST', 'the view shows no fields to export');
+  yield* readRawPages(ctx.db.sqlite, selection.schema.sqlTable, columns, selection.ids, 0, 1);
 }
 
-function ascending(ids: readonly number[]): boolean {
-  for (let i = 1; i < ids.length; i++) if (ids[i]! <= ids[i - 1]!) return false;
-  return true;
-}
-
-/** Rows of an id range (ascending) that are also in `ids` (ascending): a merge, no map. */
-function inRange(rows: unknown[][], ids: readonly number[]): unknown[][] {
-  if (ids[ids.length - 1]! - ids[0]! + 1 === ids.length) return rows; // the page is the whole range
-  const page: unknown[][] = [];
-  let at = 0;
-  for (const row of rows) {
-    const id = row[0] as number;
-    while (at < ids.length && ids[at]! < id) at++;
-    if (at < ids.length && ids[at] === id) page.push(row);
-  }
-  return page;
-}

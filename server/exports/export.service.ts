@@ -44,7 +44,7 @@ export function exportTable(ctx: AppContext, actor: Actor, tableId: string, quer
   return {
     fileName,
     contentType: `text/csv; charset=${params.encoding === 'gbk' ? 'gb18030' : 'utf-8'}`,
-    body: Readable.from(csvChunks(ctx, selection, format, params.encoding)),
+    body: Readable.from(csvChunks(ctx, selection, format, params.encoding, () => memberNames(ctx, schema.baseId))),
   };
 }
 
@@ -56,11 +56,14 @@ function formatContext(ctx: AppContext, actor: Actor, baseId: string, timeZone: 
     locale: user?.locale ?? 'en',
     timeZone,
     userName(userId) {
-      names ??= new Map(
-        (ctx.db.prepare('SELECT u.id, u.name FROM base_members m JOIN users u ON u.id = m.user_id WHERE m.base_id = ?').all(baseId) as Array<{ id: string; name: string }>)
-          .map((row) => [row.id, row.name]),
-      );
+      names ??= new Map(memberNames(ctx, baseId));
       return names.get(userId);
     },
   };
+}
+
+/** Members' names by user id, as user fields show them (export workers get the whole list). */
+function memberNames(ctx: AppContext, baseId: string): Array<[string, string]> {
+  return (ctx.db.prepare('SELECT u.id, u.name FROM base_members m JOIN users u ON u.id = m.user_id WHERE m.base_id = ?').all(baseId) as Array<{ id: string; name: string }>)
+    .map((row) => [row.id, row.name]);
 }
