@@ -100,7 +100,17 @@ export function ImportWizard({ baseId, target, jobId = null, onClose, onFinished
       description={stage.kind === 'choose' ? t(target.kind === 'existing' ? 'imports.descriptionInto' : 'imports.descriptionNew') : undefined}
       busy={busy}
       closeLabel={t('ui.close')}
-      footer={<Footer stage={stage} target={target} busy={busy} onClose={close} onBack={() => { setError(null); setStage({ kind: 'choose' }); }} onStart={() => void start()} />}
+      footer={
+        <Footer
+          stage={stage}
+          target={target}
+          busy={busy}
+          onClose={close}
+          onBack={() => { setError(null); setStage({ kind: 'choose' }); }}
+          onStart={() => void start()}
+          onStop={() => { aborter.current?.abort(); setBusy(false); }}
+        />
+      }
     >
       {stage.kind === 'choose' ? (
         <>
@@ -192,13 +202,15 @@ function MapStage({ stage, target, busy, onSheets, onHeaderRow }: {
   );
 }
 
-function Footer({ stage, target, busy, onClose, onBack, onStart }: {
+function Footer({ stage, target, busy, onClose, onBack, onStart, onStop }: {
   stage: Stage;
   target: ImportTarget;
   busy: boolean;
   onClose(): void;
   onBack(): void;
   onStart(): void;
+  /** Abandons the upload in flight (a big file on a slow line). */
+  onStop(): void;
 }) {
   const { t } = useTranslation();
   if (stage.kind === 'choose') return <button type="button" className="button ghost" onClick={onClose}>{t('ui.cancel')}</button>;
@@ -209,6 +221,7 @@ function Footer({ stage, target, busy, onClose, onBack, onStart }: {
   return (
     <>
       {problem ? <span className="field-error import-problem">{t(`imports.problems.${problem.problem}`, { sheet: problem.sheet ?? '', name: problem.name ?? '' })}</span> : null}
+      {busy ? <button type="button" className="button ghost" onClick={onStop}>{t('imports.stopUpload')}</button> : null}
       <button type="button" className="button ghost" onClick={onBack} disabled={busy}>{t('imports.otherFile')}</button>
       <button type="button" className="button primary" onClick={onStart} disabled={busy || problem !== null}>
         {busy ? t('imports.uploading') : t('imports.start')}

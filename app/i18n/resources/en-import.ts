@@ -84,6 +84,7 @@ export const enImport = {
     otherFile: 'Choose another file',
     start: 'Start import',
     uploading: 'Uploading…',
+    stopUpload: 'Stop upload',
     loadingJob: 'Looking up the import…',
     gone: 'This import no longer exists.',
     queued: 'Waiting for another import to finish…',

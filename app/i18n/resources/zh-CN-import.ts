@@ -86,6 +86,7 @@ export const zhCNImport: Pick<Messages, 'imports'> = {
     otherFile: '选择其他文件',
     start: '开始导入',
     uploading: '正在上传…',
+    stopUpload: '停止上传',
     loadingJob: '正在查询导入任务…',
     gone: '该导入任务已不存在。',
     queued: '正在等待其他导入完成…',
