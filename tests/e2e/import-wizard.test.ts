@@ -61,6 +61,11 @@ describe('the import wizard and export, in the browser', () => {
     const { page } = mei;
     const wizard = await openWizardWith(page, path.join(FIXTURES, 'customers-gbk.csv'));
     await expect.poll(() => wizard.locator('.import-facts').textContent(), POLL).toContain('GBK');
+    // Each column's inferred type with what it inferred beyond it (a select's choices, a currency's symbol).
+    expect(await wizard.getByLabel('Type of column 所属行业').inputValue()).toBe('singleSelect');
+    expect(await wizard.locator('tr', { has: page.getByLabel('Type of column 所属行业') }).textContent()).toMatch(/\d+ choices/);
+    expect(await wizard.getByLabel('Type of column 预估金额').inputValue()).toBe('currency');
+    expect(await wizard.locator('tr', { has: page.getByLabel('Type of column 预估金额') }).textContent()).toContain('symbol ¥');
     await wizard.getByLabel('New table name').fill('客户 GBK');
     await wizard.getByLabel('Field name for column 客户名称').fill('公司名称');
     await wizard.getByLabel('Import column 官方网站').uncheck();

@@ -74,7 +74,10 @@ export function ColumnMapping({ sheet, columns, target, onChange }: {
               </td>
               <td>
                 {isNew ? (
-                  <TypeSelect column={column} onChange={(type) => onChange(column.index, { type })} />
+                  <>
+                    <TypeSelect column={column} onChange={(type) => onChange(column.index, { type })} />
+                    {column.type === column.inferredType ? <InferredOptions options={sheet.columns.find((entry) => entry.index === column.index)?.options ?? {}} /> : null}
+                  </>
                 ) : column.destination.kind === 'field' ? (
                   <FieldTypeLabel target={target} fieldId={column.destination.fieldId} />
                 ) : (
@@ -138,6 +141,16 @@ function FieldTypeLabel({ target, fieldId }: { target: ImportTarget; fieldId: st
   const field = target.kind === 'existing' ? target.fields.find((entry) => entry.id === fieldId) : undefined;
   const type = field?.type;
   return <span className="muted small">{type && isStoredTypeName(type) ? t(`schema.types.${type}`) : ''}</span>;
+}
+
+/** What the inference decided beyond the type: a currency's symbol, dates with a time, a select's choices. */
+function InferredOptions({ options }: { options: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const parts: string[] = [];
+  if (typeof options.symbol === 'string') parts.push(t('imports.optionSymbol', { symbol: options.symbol }));
+  if (options.includeTime === true) parts.push(t('imports.optionWithTime'));
+  if (Array.isArray(options.choices) && options.choices.length) parts.push(t('imports.optionChoices', { count: options.choices.length }));
+  return parts.length ? <span className="muted small import-type-options">{parts.join(' · ')}</span> : null;
 }
 
 /** The first few filled values of a column, as the preview read them. */
