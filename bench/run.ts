@@ -8,6 +8,8 @@ import { pasteRowsBench } from './paste-rows.bench.ts';
 import { restRecordsBench } from './rest-records.bench.ts';
 import { sqliteSynchronousBench } from './sqlite-synchronous.bench.ts';
 import { viewsQueryBench } from './views-query.bench.ts';
+import { viewsGroupBench } from './views-group.bench.ts';
+import { viewsSearchBench } from './views-search.bench.ts';
 import { writePathBulkBench } from './write-path-bulk.bench.ts';
 
 // `npm run bench` runs them all; `npm run bench -- name …` runs the named ones;
@@ -18,6 +20,7 @@ const all: Bench[] = [
   importCsvBench, exportCsvBench,
   pasteRowsBench,
   viewsQueryBench,
+  viewsGroupBench, viewsSearchBench,
 ];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !all.some((bench) => bench.name === name));

@@ -1,9 +1,8 @@
 import { aggregatesFor, type SummaryAggregate } from '../../core/views/summary.ts';
 import type { ViewConfig } from '../../core/views/view-config.ts';
-import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { requireField, type TableSchema } from '../tables/table-schema.ts';
-import { ensureFieldIndex } from '../views/indexes.ts';
+import type { IndexSpec } from '../views/indexes.ts';
 
 /**
  * A view's summary choices with field names resolved to ids; an aggregate that does not fit
@@ -31,14 +30,23 @@ export function fittingSummaries(schema: TableSchema, summaries: Record<string, 
   }));
 }
 
+/** Summed fields a group index carries at most; more are read from the table. */
+const MAX_COVERED_SUMS = 8;
+
 /**
- * Group fields get a plain index: the group tree's GROUP BY reads it in order instead of
- * sorting the view (measured at 1M rows: 285 ms instead of 370 ms), and a group's records
- * are found by it.
+ * The index a grouped view needs (decision 0060): its group columns, then the number
+ * columns its headers sum (the visible number fields). The group tree's GROUP BY then
+ * reads only that index, in order, never the table — measured at 1M customers, ~80 ms
+ * instead of 1–2.5 s (sorting the table, or a plain group-field index with a table lookup
+ * per row) — and the runs of records of a group are found by its leading columns. The
+ * views capability builds it with the other view indexes (view-indexes.ts).
  */
-export function indexGroupFields(ctx: AppContext, schema: TableSchema, config: ViewConfig): void {
-  for (const group of config.groupBy ?? []) {
-    const field = schema.byId.get(group.field);
-    if (field?.fieldType.storage.kind === 'column') ensureFieldIndex(ctx.db, schema.table.id, field.id);
-  }
+export function groupIndexSpec(schema: TableSchema, config: ViewConfig): IndexSpec | undefined {
+  const groups = (config.groupBy ?? []).map((group) => schema.byId.get(group.field)).filter((field) => field?.fieldType.storage.kind === 'column');
+  if (!groups.length) return undefined;
+  const hidden = new Set(config.hiddenFields ?? []);
+  const sums = schema.fields
+    .filter((field) => !hidden.has(field.id) && field.fieldType.kind === 'number' && field.fieldType.storage.kind === 'column' && !groups.includes(field))
+    .slice(0, MAX_COVERED_SUMS);
+  return { columns: [...groups, ...sums].map((field) => ({ column: field!.column, nocase: false, desc: false })) };
 }

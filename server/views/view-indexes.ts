@@ -3,12 +3,13 @@ import { resolveSorts } from '../../core/filter/sort.ts';
 import { viewConfigSchema, type ViewConfig } from '../../core/views/view-config.ts';
 import type { AppContext } from '../context.ts';
 import { loadTableSchema, type TableSchema } from '../tables/table-schema.ts';
+import { groupIndexSpec } from '../grid/summary-config.ts';
 import { indexesForQuery, indexName, syncTableIndexes, type IndexSpec } from './indexes.ts';
 
 /**
  * Every index the table's views need: each view's filter-and-sort composite (or its
- * selective filter fields) and a plain index per group field (server/grid/summary-config.ts
- * builds those too). A view whose config no longer resolves asks for nothing rather than
+ * selective filter fields) and, for a grouped view, one covering index of its group and
+ * summed columns (server/grid/summary-config.ts). A view whose config no longer resolves asks for nothing rather than
  * failing someone else's save.
  */
 export function wantedViewIndexes(schema: TableSchema, configs: readonly ViewConfig[]): IndexSpec[] {
@@ -18,10 +19,8 @@ export function wantedViewIndexes(schema: TableSchema, configs: readonly ViewCon
     const filter = config.filter ? resolveFilter(config.filter, schema.fields) : { ok: true as const, filter: undefined };
     const sorts = resolveSorts(config.sorts ?? [], schema.fields);
     if (filter.ok && sorts.ok) indexesForQuery(filter.filter, sorts.sorts).forEach(add);
-    for (const group of config.groupBy ?? []) {
-      const field = schema.byId.get(group.field);
-      if (field?.fieldType.storage.kind === 'column') add({ columns: [{ column: field.column, nocase: false, desc: false }] });
-    }
+    const group = groupIndexSpec(schema, config);
+    if (group) add(group);
   }
   return [...wanted.values()];
 }
@@ -35,5 +34,8 @@ export function syncViewIndexes(ctx: AppContext, tableId: string): { created: st
   const schema = loadTableSchema(ctx, tableId);
   const rows = ctx.db.all(ctx.db.kysely.selectFrom('views').select(['config']).where('table_id', '=', tableId));
   const configs = rows.map((row) => viewConfigSchema.parse(JSON.parse(row.config)));
-  return syncTableIndexes(ctx.db, tableId, wantedViewIndexes(schema, configs));
+  // A field being deleted has lost its column before its row: no index may name it.
+  const columns = new Set((ctx.db.prepare('SELECT name FROM pragma_table_info(?)').all(schema.sqlTable) as Array<{ name: string }>).map((column) => column.name));
+  const live = { ...schema, fields: schema.fields.filter((field) => field.fieldType.storage.kind !== 'column' || columns.has(field.column)) };
+  return syncTableIndexes(ctx.db, tableId, wantedViewIndexes(live, configs));
 }

@@ -6,7 +6,7 @@ import { newId, type ViewRow } from '../db/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { loadTableSchema, requireField, type TableSchema } from '../tables/table-schema.ts';
 import { syncViewIndexes } from './view-indexes.ts';
-import { indexGroupFields, normalizeSummaries } from '../grid/summary-config.ts';
+import { normalizeSummaries } from '../grid/summary-config.ts';
 import { checkFormConfig } from '../forms/form-config.ts';
 import { requireResolvedSorts, validateFilter } from './validate-filter.ts';
 import { viewConfigSchema, type ViewConfig, type ViewJson, type ViewType, viewInputSchema, viewPatchSchema } from '../../core/views/view-config.ts';
@@ -116,11 +116,10 @@ export function deleteView(ctx: AppContext, actor: Actor, viewId: string): void 
 /**
  * Views are the queries people run again and again, so each gets the index that serves
  * its filter and sort (decision 0055), built here, once (seconds at 1M rows); indexes no
- * view needs any more are dropped. Group fields get theirs from indexGroupFields.
+ * view needs any more are dropped (grouped views: see server/grid/summary-config.ts).
  */
 function indexViewFields(ctx: AppContext, schema: TableSchema, config: ViewConfig): void {
   syncViewIndexes(ctx, schema.table.id);
-  indexGroupFields(ctx, schema, config);
 }
 
 /** Resolves field names to ids everywhere in a view's config and validates its filter. */

@@ -161,6 +161,25 @@ describe('grouped views', () => {
     await team.editor.api.post(`/tables/${tableId}/rows/batch`, { updates: [{ id: lead.id, values: { [field.Stage!]: 'Lead' } }] });
   });
 
+  it('reads the group tree from one covering index, which never blocks deleting or converting its fields', async () => {
+    const table = await team.owner.api.post(`/bases/${team.baseId}/tables`, {
+      name: 'Indexed', fields: [{ name: 'Name', type: 'singleLineText' }, { name: 'Stage', type: 'singleSelect', options: { choices: [{ name: 'A' }] } }, { name: 'Amount', type: 'number' }, { name: 'Cost', type: 'number' }],
+    });
+    const id = table.body.id;
+    await team.owner.api.post(`/tables/${id}/records`, { records: [{ fields: { Name: 'x', Stage: 'A', Amount: 5, Cost: 2 } }, { fields: { Name: 'y', Stage: 'A', Amount: 7 } }] });
+    const view = await team.owner.api.post(`/tables/${id}/views`, { name: 'G', groupBy: [{ field: 'Stage', direction: 'asc' }] });
+    const [, stage, amount, cost] = table.body.fields.map((f: { id: string }) => f.id) as string[];
+    const plan = (sums: string[]) => (tessera.ctx.db.sqlite.prepare(
+      `EXPLAIN QUERY PLAN SELECT f_${stage}, count(*)${sums.map((f) => `, sum(f_${f})`).join('')} FROM t_${id} GROUP BY f_${stage}`,
+    ).all() as Array<{ detail: string }>).map((step) => step.detail).join(' ');
+    expect(plan([amount!, cost!])).toMatch(/USING COVERING INDEX/);
+    expect((await team.owner.api.request('DELETE', `/tables/${id}/fields/${amount}`)).status).toBeLessThan(300);
+    expect((await team.owner.api.patch(`/tables/${id}/fields/${cost}`, { type: 'singleLineText' })).status).toBe(200);
+    expect(plan([])).toMatch(/USING COVERING INDEX/);
+    const rows = await team.editor.api.get(`/tables/${id}/rows?view=${view.body.id}&start=0&limit=10`);
+    expect(rows.body.rows[0].group).toMatchObject({ value: 'A', count: 2, sums: {} });
+  });
+
   it('refuses malformed collapsed lists and hides grouped rows from strangers', async () => {
     const view = await team.owner.api.post(`/tables/${tableId}/views`, { name: 'Refusals', groupBy: [{ field: 'Stage', direction: 'asc' }] });
     expectError(await team.editor.api.get(`/tables/${tableId}/rows?view=${view.body.id}&collapsed=${encodeURIComponent('a;b')}`), 400, 'INVALID_REQUEST');
