@@ -112,9 +112,6 @@ export function ensureIndex(db: Database, tableId: string, spec: IndexSpec): { n
   return { name, created: true };
 }
 
-/** Rows ANALYZE samples per index: enough for the planner's row estimates, milliseconds at 1M rows. */
-const ANALYSIS_LIMIT = 1000;
-
 /**
  * Makes the table's managed indexes exactly `wanted`: builds the missing ones (and gives
  * the planner their statistics), drops the ones no view needs any more. Indexes others
@@ -134,16 +131,11 @@ export function syncTableIndexes(db: Database, tableId: string, wanted: readonly
 /**
  * sqlite_stat1 rows for new indexes: with them the planner knows that "city = ?" still
  * leaves tens of thousands of rows, and prefers the index that also yields the sort order.
- * analysis_limit samples the index instead of reading all of it.
+ * A full ANALYZE of one index reads only that index: 0.2 s at 1M rows, against 3 s to
+ * build it (sampling with analysis_limit saves 0.15 s but guessed 1,001 rows per city, not 66,667).
  */
 function analyzeIndexes(db: Database, names: readonly string[]): void {
-  const previous = db.sqlite.pragma('analysis_limit', { simple: true }) as number;
-  db.sqlite.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
-  try {
-    for (const name of names) db.sqlite.exec(`ANALYZE "${name}"`);
-  } finally {
-    db.sqlite.pragma(`analysis_limit = ${Number(previous) || 0}`);
-  }
+  for (const name of names) db.sqlite.exec(`ANALYZE "${name.replaceAll('"', '""')}"`);
 }
 
 /**

@@ -159,12 +159,14 @@ describe('indexes follow the views', () => {
     const second = await saveView(table, { ...byStage, filter: { conjunction: 'and', conditions: [{ field: 'Stage', operator: 'is', value: '初步接洽' }] } });
     const grouped = await saveView(table, { groupBy: [{ field: 'City' }] });
     const composite = [`f_${f.Stage}`, `f_${f.Amount}`];
-    expect(table.indexes().map((index) => index.columns)).toEqual(expect.arrayContaining([composite, [`f_${f.City}`]]));
-    expect(table.indexes()).toHaveLength(2);
+    // The grouped view's index leads with its group field (what else it carries is grid-summary's business).
+    const leading = () => table.indexes().map((index) => index.columns[0]).sort();
+    expect(table.indexes().map((index) => index.columns)).toContainEqual(composite);
+    expect(leading()).toEqual([`f_${f.City}`, `f_${f.Stage}`].sort());
     expect((await team.owner.api.delete(`/tables/${table.id}/views/${first}`)).status).toBe(200);
     expect(table.indexes()).toHaveLength(2);
     expect((await team.owner.api.delete(`/tables/${table.id}/views/${second}`)).status).toBe(200);
-    expect(table.indexes().map((index) => index.columns)).toEqual([[`f_${f.City}`]]);
+    expect(leading()).toEqual([`f_${f.City}`]);
     expect((await team.owner.api.delete(`/tables/${table.id}/views/${grouped}`)).status).toBe(200);
     expect(table.indexes()).toEqual([]);
   });
