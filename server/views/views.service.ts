@@ -83,7 +83,7 @@ export function createView(ctx: AppContext, actor: Actor, tableId: string, input
       created_at: new Date().toISOString(),
     }),
   );
-  indexViewFields(ctx, schema, config);
+  indexViewFields(ctx, schema);
   ctx.events.emit('schema', { baseId: schema.baseId, tableId, kind: 'view', action: 'created', id });
   return toViewJson(ctx.db.first(ctx.db.kysely.selectFrom('views').selectAll().where('id', '=', id))!);
 }
@@ -100,7 +100,7 @@ export function updateView(ctx: AppContext, actor: Actor, viewId: string, patch:
       .set({ name: merged.name, config: JSON.stringify(config), locked: merged.locked ? 1 : 0 })
       .where('id', '=', viewId),
   );
-  indexViewFields(ctx, schema, config);
+  indexViewFields(ctx, schema);
   ctx.events.emit('schema', { baseId: schema.baseId, tableId: row.table_id, kind: 'view', action: 'updated', id: viewId });
   return toViewJson(ctx.db.first(ctx.db.kysely.selectFrom('views').selectAll().where('id', '=', viewId))!);
 }
@@ -118,7 +118,7 @@ export function deleteView(ctx: AppContext, actor: Actor, viewId: string): void 
  * its filter and sort (decision 0055), built here, once (seconds at 1M rows); indexes no
  * view needs any more are dropped (grouped views: see server/grid/summary-config.ts).
  */
-function indexViewFields(ctx: AppContext, schema: TableSchema, config: ViewConfig): void {
+function indexViewFields(ctx: AppContext, schema: TableSchema): void {
   syncViewIndexes(ctx, schema.table.id);
 }
 
