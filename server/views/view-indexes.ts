@@ -3,13 +3,13 @@ import { resolveSorts } from '../../core/filter/sort.ts';
 import { viewConfigSchema, type ViewConfig } from '../../core/views/view-config.ts';
 import type { AppContext } from '../context.ts';
 import { loadTableSchema, type TableSchema } from '../tables/table-schema.ts';
-import { groupIndexSpec } from '../grid/summary-config.ts';
+import { groupIndexSpecs } from '../grid/summary-config.ts';
 import { indexesForQuery, indexName, syncTableIndexes, type IndexSpec } from './indexes.ts';
 
 /**
  * Every index the table's views need: each view's filter-and-sort composite (or its
- * selective filter fields) and, for a grouped view, one covering index of its group and
- * summed columns (server/grid/summary-config.ts). A view whose config no longer resolves asks for nothing rather than
+ * selective filter fields) and, for a grouped view, the indexes of its group tree and of
+ * its groups' records (server/grid/summary-config.ts). A view whose config no longer resolves asks for nothing rather than
  * failing someone else's save.
  */
 export function wantedViewIndexes(schema: TableSchema, configs: readonly ViewConfig[]): IndexSpec[] {
@@ -19,8 +19,7 @@ export function wantedViewIndexes(schema: TableSchema, configs: readonly ViewCon
     const filter = config.filter ? resolveFilter(config.filter, schema.fields) : { ok: true as const, filter: undefined };
     const sorts = resolveSorts(config.sorts ?? [], schema.fields);
     if (filter.ok && sorts.ok) indexesForQuery(filter.filter, sorts.sorts).forEach(add);
-    const group = groupIndexSpec(schema, config);
-    if (group) add(group);
+    groupIndexSpecs(schema, config).forEach(add);
   }
   return [...wanted.values()];
 }
