@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { applyGridBatch, findRowPosition, MAX_BLOCK, MAX_COLLAPSED, readRows, readSummary } from '../grid/index.ts';
 import { MAX_SEARCH_LENGTH, searchIndexesOf } from '../search/index.ts';
+import { SUMMARY_AGGREGATES, type SummaryAggregate } from '../../core/views/summary.ts';
 import { MAX_BATCH } from '../records/index.ts';
 import { requireRecordId } from './record-input.ts';
 import { param, parseBody, requireActor } from './request.ts';
@@ -31,6 +32,16 @@ const collapsedParam = z.string().max(MAX_COLLAPSED * 13).transform((text, ctx) 
     return z.NEVER;
   }
   return ids;
+});
+
+// `summaries=fld1:sum,fld2:count`: the aggregates the grid shows (aggregates that do not fit are skipped).
+const summariesParam = z.string().max(20_000).transform((text, ctx) => {
+  const entries = text.split(',').filter(Boolean).map((part) => part.split(':'));
+  if (entries.length > 500 || entries.some(([field, aggregate]) => !field || !(SUMMARY_AGGREGATES as readonly string[]).includes(aggregate ?? ''))) {
+    ctx.addIssue({ code: 'custom', message: `summaries is field:aggregate, comma separated, aggregate one of ${SUMMARY_AGGREGATES.join(', ')}` });
+    return z.NEVER;
+  }
+  return Object.fromEntries(entries) as Record<string, SummaryAggregate>;
 });
 
 const viewQuery = z.object({
@@ -69,7 +80,7 @@ const batchBody = z.object({
  * The grid's own endpoints, session or token like the rest of the API:
  * - GET  /tables/:tableId/rows?view=&start=&limit=&sort=&search=&collapsed=   one block of the view
  *   (group header rows included when it is grouped), its row and record counts
- * - GET  /tables/:tableId/summary?view=&search=   the summary bar: each field's chosen aggregate
+ * - GET  /tables/:tableId/summary?view=&search=&summaries=   the summary bar: each field's chosen aggregate
  * - GET  /tables/:tableId/rows/position?view=&recordId=&sort=   a record's index in an unsorted view
  * - POST /tables/:tableId/rows/batch   bulk creates, edits and deletes as one write-path transaction
  */
@@ -86,8 +97,8 @@ export function gridRoutes(ctx: AppContext): Router {
   });
 
   router.get('/tables/:tableId/summary', (req, res) => {
-    const query = viewQuery.parse(req.query);
-    res.json(readSummary(ctx, requireActor(req), param(req, 'tableId'), { viewId: query.view, sorts: query.sort, search: query.search }));
+    const query = viewQuery.extend({ summaries: summariesParam.optional() }).parse(req.query);
+    res.json(readSummary(ctx, requireActor(req), param(req, 'tableId'), { viewId: query.view, sorts: query.sort, search: query.search, summaries: query.summaries }));
   });
 
   router.get('/tables/:tableId/rows/position', (req, res) => {

@@ -86,11 +86,46 @@ export function findSortedRows(
   let select = builder(db).selectFrom(table).select(id.as('id')).where(query.where);
   for (const item of compileOrderBy(query.sorts, query.tableId)) select = select.orderBy(item);
   const ids = db.all<{ id: number }>(select.limit(query.limit).offset(query.offset)).map((row) => row.id);
+  return findRowsByIds(db, query.tableId, query.fields, ids);
+}
+
+/** These rows' columns, in the order of `ids` (ids that are gone are left out). */
+export function findRowsByIds(db: Database, tableId: string, fields: readonly FieldDef[], ids: readonly number[]): RecordRow[] {
   if (!ids.length) return [];
-  const columns = [...SYSTEM_ROW_COLUMNS, ...query.fields.filter((f) => f.fieldType.storage.kind === 'column').map((f) => f.column)];
+  const table = userTableName(tableId);
+  const columns = [...SYSTEM_ROW_COLUMNS, ...fields.filter((f) => f.fieldType.storage.kind === 'column').map((f) => f.column)];
   const rows = db.all<RecordRow>(
-    builder(db).selectFrom(table).select(columns.map((column) => sql.ref(`${table}.${column}`).as(column))).where(id, 'in', ids),
+    builder(db).selectFrom(table).select(columns.map((column) => sql.ref(`${table}.${column}`).as(column))).where(sql.ref(`${table}.id`), 'in', [...ids]),
   );
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((rowId) => byId.get(rowId) ?? []);
+}
+
+/** A search the finished FTS index answers alone: its rowids are exactly the matching records. */
+export interface IndexMatch {
+  table: string;
+  expression: string;
+}
+
+/**
+ * scanAnchors for an unfiltered view narrowed by an indexed search, read from the index
+ * alone: FTS5 yields matching rowids in order, without touching the records' table.
+ */
+export function scanMatchAnchors(db: Database, match: IndexMatch, step: number): { anchors: number[]; total: number; maxId: number } {
+  const statement = db.sqlite.prepare(`SELECT rowid FROM ${match.table} WHERE ${match.table} MATCH ? ORDER BY rowid`).pluck();
+  const anchors: number[] = [];
+  let total = 0;
+  let maxId = 0;
+  for (const id of statement.iterate(match.expression) as IterableIterator<number>) {
+    if (total % step === 0) anchors.push(id);
+    total += 1;
+    maxId = id;
+  }
+  return { anchors, total, maxId };
+}
+
+/** findRowsFrom's ids for an indexed search: the index seeks to `fromId` itself. */
+export function findMatchIdsFrom(db: Database, match: IndexMatch, fromId: number, skip: number, limit: number): number[] {
+  return db.prepare(`SELECT rowid FROM ${match.table} WHERE ${match.table} MATCH ? AND rowid >= ? ORDER BY rowid LIMIT ? OFFSET ?`)
+    .pluck().all(match.expression, fromId, limit, skip) as number[];
 }

@@ -7,7 +7,7 @@ import { toStoredRecord, writeRecords, type RawRow } from '../records/index.ts';
 import { toGridRow, type GridRow } from './grid-row.ts';
 import { readGroupedRows } from './group-rows.ts';
 import { ANCHOR_STEP, RowPositions, type Positions } from './row-positions.ts';
-import { countRowsBetween, findRowsFrom, findSortedRows, scanAnchors } from './rows.repository.ts';
+import { countRowsBetween, findMatchIdsFrom, findRowsByIds, findRowsFrom, findSortedRows, scanAnchors, scanMatchAnchors } from './rows.repository.ts';
 import { resolveView, type ViewParams, type ViewQuery, type ViewSort } from './view-query.ts';
 
 export type { ViewSort, GridRow };
@@ -40,7 +40,8 @@ function positionsOf(ctx: AppContext): RowPositions {
 
 function cachedPositions(ctx: AppContext, view: ViewQuery): Positions {
   const tableId = view.schema.table.id;
-  return positionsOf(ctx).get(view.rowsKey, tableId, view.membershipFields, () => scanAnchors(ctx.db, tableId, view.where, ANCHOR_STEP));
+  const match = view.searchMatch;
+  return positionsOf(ctx).get(view.rowsKey, tableId, view.membershipFields, () => (match ? scanMatchAnchors(ctx.db, match, ANCHOR_STEP) : scanAnchors(ctx.db, tableId, view.where, ANCHOR_STEP)));
 }
 
 /**
@@ -61,6 +62,10 @@ export function readRows(
   let raw: RawRow[];
   if (view.sorts.length) {
     raw = findSortedRows(ctx.db, { tableId: schema.table.id, fields: schema.fields, where, sorts: view.sorts, offset: params.start, limit: params.limit });
+  } else if (view.searchMatch) {
+    const anchor = positions.anchors[Math.floor(params.start / ANCHOR_STEP)];
+    const ids = anchor === undefined ? [] : findMatchIdsFrom(ctx.db, view.searchMatch, anchor, params.start % ANCHOR_STEP, params.limit);
+    raw = findRowsByIds(ctx.db, schema.table.id, schema.fields, ids);
   } else {
     const anchor = positions.anchors[Math.floor(params.start / ANCHOR_STEP)];
     raw = anchor === undefined ? [] : findRowsFrom(ctx.db, {

@@ -20,11 +20,12 @@ const builder = (db: Database) => db.kysely as unknown as Kysely<any>;
  * The summary bar of a view: every field's chosen aggregate over the view's rows (filter
  * and search) in ONE query, one pass over the rows whatever the number of columns.
  */
-export function readSummary(ctx: AppContext, actor: Actor, tableId: string, params: ViewParams): SummaryResult {
+export function readSummary(ctx: AppContext, actor: Actor, tableId: string, params: ViewParams & { summaries?: Record<string, SummaryAggregate> }): SummaryResult {
   const view = resolveView(ctx, actor, tableId, params);
   const table = userTableName(view.schema.table.id);
   const chosen: Array<{ field: FieldDef; aggregate: SummaryAggregate }> = [];
-  for (const [fieldId, aggregate] of Object.entries(view.config?.summaries ?? {})) {
+  // The grid sends the choices it shows (a change being saved included); else the view's.
+  for (const [fieldId, aggregate] of Object.entries(params.summaries ?? view.config?.summaries ?? {})) {
     const field = view.schema.byId.get(fieldId);
     if (field && aggregatesFor(field.fieldType.kind).includes(aggregate)) chosen.push({ field, aggregate });
   }

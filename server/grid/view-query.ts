@@ -9,7 +9,7 @@ import { searchCondition } from '../search/index.ts';
 import { loadTableSchema, type FieldDef, type TableSchema } from '../tables/table-schema.ts';
 import { compileFilter, requireResolvedFilter, requireResolvedSorts } from '../views/index.ts';
 import { requireView, toViewJson } from '../views/views.service.ts';
-import type { RowCondition } from './rows.repository.ts';
+import type { IndexMatch, RowCondition } from './rows.repository.ts';
 
 export interface ViewSort {
   field: string;
@@ -37,6 +37,8 @@ export interface ViewQuery {
   /** The columns the view shows, in no particular order (hidden fields left out). */
   visible: FieldDef[];
   search: string;
+  /** Set when the view has no filter and the finished search index answers the search alone. */
+  searchMatch?: IndexMatch;
   /** Identifies the rows (not their order) for caches: table, filter, search, and who/when for relative filters. */
   rowsKey: string;
 }
@@ -58,10 +60,12 @@ export function resolveView(ctx: AppContext, actor: Actor, tableId: string, para
   const parts: RowCondition[] = [];
   if (filter) parts.push(compileFilter(filter, table.id, filterCtx));
   let membership = filter ? fieldsOf(filter) : undefined;
+  let searchMatch: IndexMatch | undefined;
   if (search) {
     const plan = searchCondition(ctx, schema, visible, search);
     parts.push(plan.where);
     membership = new Set([...(membership ?? []), ...plan.fieldIds]);
+    if (!filter) searchMatch = plan.match;
   }
   const where = parts.length ? sql<SqlBool>`${sql.join(parts.map((part) => sql`(${part})`), sql` AND `)}` : sql<SqlBool>`1`;
   // "Me" and relative dates make a filter's rows depend on who asks and when: both are in
@@ -69,7 +73,7 @@ export function resolveView(ctx: AppContext, actor: Actor, tableId: string, para
   const rowsKey = JSON.stringify([
     table.id, config?.filter ?? null, search ? [search, [...(membership ?? [])].sort()] : null, filter ? [actor.userId, now.toISOString().slice(0, 13)] : null,
   ]);
-  return { schema, config, filter, sorts, filterCtx, where, membershipFields: membership, visible, search, rowsKey };
+  return { schema, config, filter, sorts, filterCtx, where, membershipFields: membership, visible, search, searchMatch, rowsKey };
 }
 
 function fieldsOf(group: ResolvedGroup, into = new Set<string>()): Set<string> {

@@ -50,18 +50,18 @@ export class SearchIndexes {
   }
 
   /**
-   * Whether a search over these fields can use the index now. The first call for a table
-   * starts its build; a stale or outdated index is rebuilt.
+   * How far a search over these fields can use the index now: `covers` when the index has
+   * the fields, `ready` once built, else complete up to record `cursor`. The first call for
+   * a table starts its build; a stale or outdated index is rebuilt.
    */
-  usable(schema: TableSchema, fieldIds: readonly string[]): boolean {
+  usable(schema: TableSchema, fieldIds: readonly string[]): { covers: boolean; ready: boolean; cursor: number } {
     const tableId = schema.table.id;
     let state = this.states.get(tableId);
     const wanted = searchableFields(schema).map((field) => field.id);
-    if (!state || state.stale || state.fields.join() !== wanted.join()) {
-      if (state && !state.ready && !state.stale && state.fields.join() === wanted.join()) return false; // building
-      state = this.build(schema);
-    }
-    return state.ready && fieldIds.every((id) => state.fields.includes(id));
+    const building = state && !state.ready && !state.stale && state.fields.join() === wanted.join();
+    if (!building && (!state || state.stale || state.fields.join() !== wanted.join())) state = this.build(schema);
+    const current = state!;
+    return { covers: fieldIds.every((id) => current.fields.includes(id)), ready: current.ready, cursor: current.cursor };
   }
 
   /** Resolves when the table's index is ready (tests and benchmarks). */

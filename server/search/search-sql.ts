@@ -22,6 +22,8 @@ export interface SearchPlan {
   fieldIds: string[];
   /** Whether the FTS index answers it (false: a scan of the searched columns). */
   indexed: boolean;
+  /** When the finished index answers it alone: its table and MATCH expression (rowids are the matching records). */
+  match?: { table: string; expression: string };
 }
 
 /**
@@ -36,14 +38,17 @@ export function searchCondition(ctx: AppContext, schema: TableSchema, fields: re
   const fieldIds = searched.map((field) => field.id);
   if (!searched.length) return { where: sql<SqlBool>`0`, fieldIds, indexed: false };
   const table = userTableName(schema.table.id);
-  const usable = searchIndexesOf(ctx).usable(schema, fieldIds);
-  if (usable && [...query].length >= MIN_INDEXED_LENGTH) {
-    const fts = searchTableName(schema.table.id);
-    // An FTS5 phrase is a substring for the trigram tokenizer; quotes inside are doubled.
-    const match = `{${searched.map((field) => field.column).join(' ')}} : "${query.replaceAll('"', '""')}"`;
-    return { where: sql<SqlBool>`${sql.ref(`${table}.id`)} IN (SELECT rowid FROM ${sql.table(fts)} WHERE ${sql.table(fts)} MATCH ${match})`, fieldIds, indexed: true };
-  }
+  const index = searchIndexesOf(ctx).usable(schema, fieldIds);
   const needle = foldAscii(query);
   const parts = searched.map((field) => sql<SqlBool>`instr(lower(coalesce(${sql.ref(`${table}.${field.column}`)}, '')), ${needle}) > 0`);
-  return { where: sql<SqlBool>`(${sql.join(parts, sql` OR `)})`, fieldIds, indexed: false };
+  const scan = sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+  if (!index.covers || [...query].length < MIN_INDEXED_LENGTH) return { where: scan, fieldIds, indexed: false };
+  const fts = searchTableName(schema.table.id);
+  // An FTS5 phrase is a substring for the trigram tokenizer; quotes inside are doubled.
+  const expression = `{${searched.map((field) => field.column).join(' ')}} : "${query.replaceAll('"', '""')}"`;
+  const id = sql.ref(`${table}.id`);
+  const matched = sql<SqlBool>`${id} IN (SELECT rowid FROM ${sql.table(fts)} WHERE ${sql.table(fts)} MATCH ${expression})`;
+  if (index.ready) return { where: matched, fieldIds, indexed: true, match: { table: fts, expression } };
+  // While it builds, the index is complete (and kept current) up to its cursor: only the rest is scanned.
+  return { where: sql<SqlBool>`((${id} <= ${index.cursor} AND ${matched}) OR (${id} > ${index.cursor} AND ${scan}))`, fieldIds, indexed: true };
 }

@@ -88,6 +88,18 @@ describe('summary bar', () => {
     }
   });
 
+  it('computes the choices the grid sends instead of the saved ones, skipping those that do not fit', async () => {
+    const fields = (await team.owner.api.get(`/bases/${team.baseId}/tables`)).body.tables.find((t: { id: string }) => t.id === tableId).fields;
+    const id = (name: string) => fields.find((f: { name: string }) => f.name === name).id;
+    const view = await team.owner.api.post(`/tables/${tableId}/views`, { name: 'Draft', summaries: { Amount: 'sum' } });
+    const body = await summary(view.body.id, `&summaries=${id('Amount')}:max,${id('Name')}:sum,${id('Stage')}:filled`);
+    expect(body.values).toEqual({
+      [id('Amount')]: { aggregate: 'max', value: reference(seeds).Amount.max },
+      [id('Stage')]: { aggregate: 'filled', value: seeds.filter((s) => s.stage !== null).length },
+    });
+    expectError(await team.editor.api.get(`/tables/${tableId}/summary?view=${view.body.id}&summaries=${id('Amount')}:median`), 400, 'INVALID_REQUEST');
+  });
+
   it('refuses an aggregate that does not fit the field, and follows a field deletion', async () => {
     expectError(await team.owner.api.post(`/tables/${tableId}/views`, { name: 'Bad', summaries: { Name: 'sum' } }), 400, 'INVALID_REQUEST');
     const fields = (await team.owner.api.get(`/bases/${team.baseId}/tables`)).body.tables.find((t: { id: string }) => t.id === tableId).fields;

@@ -174,7 +174,7 @@ export class GridController {
     const request = new AbortController();
     this.summaryRequest = request;
     try {
-      const data = await this.rows.summary(request.signal);
+      const data = await this.rows.summary(this.setup.view.summaries ?? {}, request.signal);
       if (!request.signal.aborted) this.summary.set(data);
     } catch (error) {
       if (!request.signal.aborted) this.toasts.show(this.setup.cell.t('grid.loadFailed', { message: (error as Error).message }));

@@ -86,8 +86,10 @@ export class RowsClient {
     return call(`/tables/${this.tableId}/rows?${this.query({ start: String(start), limit: String(limit) })}`, { signal });
   }
 
-  summary(signal?: AbortSignal): Promise<SummaryData> {
-    return call(`/tables/${this.tableId}/summary?${this.query({})}`, { signal });
+  /** The summary bar's numbers for these choices (what the grid shows, a change being saved included). */
+  summary(summaries: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<SummaryData> {
+    const chosen = Object.entries(summaries).map(([fieldId, aggregate]) => `${fieldId}:${aggregate}`).join(',');
+    return call(`/tables/${this.tableId}/summary?${this.query({ summaries: chosen })}`, { signal });
   }
 
   async position(recordId: string): Promise<number | null> {
