@@ -44,6 +44,8 @@ export async function receiveUpload(req: Request, dataDir: string): Promise<Uplo
     await new Promise<void>((resolve, reject) => {
       const parser = busboy({
         headers: req.headers,
+        // Browsers send file names as UTF-8; busboy's default Latin-1 would garble 客户.csv.
+        defParamCharset: 'utf8',
         limits: { files: 1, fields: 5, parts: 10, fieldSize: IMPORT_LIMITS.optionsBytes, fileSize: IMPORT_LIMITS.csvBytes + 1 },
       });
       const fail = (error: unknown) => {

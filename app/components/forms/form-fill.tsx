@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-router';
@@ -89,9 +90,8 @@ function QuestionBlock({ question, value, error, members }: { question: FormQues
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
-
-function errorText(t: Translate, question: FormQuestion, error: AnswerError): ReactNode {
+// i18next's plain TFunction: the typed one from useTranslation is too deep for tsc over all our keys.
+function errorText(t: TFunction, question: FormQuestion, error: AnswerError): ReactNode {
   if (error.problem !== 'invalid') return t(`forms.errors.${error.problem}`);
   const type = question.type;
   return isTypeWithHint(type) ? t(`forms.errors.invalidByType.${type}`) : t('forms.errors.invalid');

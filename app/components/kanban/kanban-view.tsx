@@ -38,12 +38,14 @@ export function KanbanView({ page, view: savedView, onSchemaChange }: { page: Pa
       </div>
     );
   }
-  return <KanbanBoard key={stackField.id} page={page} draft={draft} stackFieldId={stackField.id} onSchemaChange={onSchemaChange} t={t} />;
+  return <KanbanBoard key={stackField.id} page={page} draft={draft} stackFieldId={stackField.id} onSchemaChange={onSchemaChange} />;
 }
 
-function KanbanBoard({ page, draft, stackFieldId, onSchemaChange, t }: {
-  page: PageSetup; draft: ReturnType<typeof useViewDraft>; stackFieldId: string; onSchemaChange: () => void; t: ReturnType<typeof useTranslation>['t'];
+function KanbanBoard({ page, draft, stackFieldId, onSchemaChange }: {
+  page: PageSetup; draft: ReturnType<typeof useViewDraft>; stackFieldId: string; onSchemaChange: () => void;
 }) {
+  // Its own `t`: a `t` passed as a prop typed ReturnType<typeof useTranslation>['t'] is too deep for tsc.
+  const { t } = useTranslation();
   const { view } = draft;
   const stackField = page.allFields.find((field) => field.id === stackFieldId)!;
   const sumField = view.sumField ? page.allFields.find((field) => field.id === view.sumField) : undefined;
@@ -106,7 +108,7 @@ function KanbanBoard({ page, draft, stackFieldId, onSchemaChange, t }: {
       <BoardToolbar page={page} draft={draft} kind="kanban" count={board.total} />
       {draft.error || error || board.error ? (
         <p className="form-error board-error" role="alert">
-          {draft.error ?? error ?? t('boards.loadFailed', { message: board.error })}
+          {draft.error ?? error ?? t('boards.loadFailed', { message: board.error ?? '' })}
           <button type="button" className="ui-icon-button" aria-label={t('boards.close')} onClick={() => setError(null)}>×</button>
         </p>
       ) : null}
