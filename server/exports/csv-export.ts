@@ -1,7 +1,6 @@
 import type { FormatContext } from '../../core/fields/field-type.ts';
 import type { AppContext } from '../context.ts';
 import { csvCellFormatters, csvHeader, csvLines, encodeCsv, type CsvEncoding } from './csv-text.ts';
-import { EXPORT_WORKER_MIN_ROWS, workerCsvChunks } from './csv-workers.ts';
 import { exportRawPages, type ExportSelection } from './export-rows.ts';
 
 export type { CsvEncoding } from './csv-text.ts';
@@ -15,16 +14,12 @@ const CHUNK_CHARS = 1 << 18;
  * Chinese turns to mojibake) or GBK for old Excel on Chinese Windows — encoded as GB18030,
  * GBK's superset, so characters GBK lacks (emoji, rare names) survive instead of becoming "?".
  * Rows are read raw and each field's cell text comes from a formatter built once
- * (cell-text.ts). Big exports are formatted by two workers (csv-workers.ts); small ones
- * here, in chunks of 256K characters, each awaited by the stream's reader.
+ * (cell-text.ts); text is handed on in chunks of 256K characters, each awaited by the
+ * stream's reader.
  */
-export async function* csvChunks(ctx: AppContext, selection: ExportSelection, format: FormatContext, encoding: CsvEncoding, memberNames: () => Array<[string, string]>): AsyncGenerator<Buffer> {
+export async function* csvChunks(ctx: AppContext, selection: ExportSelection, format: FormatContext, encoding: CsvEncoding): AsyncGenerator<Buffer> {
   const { fields } = selection;
   yield csvHeader(fields, encoding);
-  if (selection.ids.length >= EXPORT_WORKER_MIN_ROWS) {
-    yield* workerCsvChunks(ctx, selection, format, memberNames(), encoding);
-    return;
-  }
   const cells = csvCellFormatters(fields, format);
   let text = '';
   for (const page of exportRawPages(ctx, selection)) {

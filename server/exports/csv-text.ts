@@ -4,7 +4,7 @@ import type { FieldDef } from '../tables/index.ts';
 import { cellFormatter } from './cell-text.ts';
 import { neutralize } from './neutralize.ts';
 
-// CSV text of an export's rows: shared by the server thread and export workers.
+// CSV text of an export's rows.
 
 export type CsvEncoding = 'utf-8' | 'gbk';
 

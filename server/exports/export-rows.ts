@@ -62,6 +62,6 @@ function visibleFields(schema: TableSchema, config: ViewConfig): FieldDef[] {
 export function* exportRawPages(ctx: AppContext, selection: ExportSelection): Generator<unknown[][]> {
   const columns = selection.fields.map((field) => field.column);
   if (!columns.length) throw new AppError('INVALID_REQUEST', 'the view shows no fields to export');
-  yield* readRawPages(ctx.db.sqlite, selection.schema.sqlTable, columns, selection.ids, 0, 1);
+  yield* readRawPages(ctx.db.sqlite, selection.schema.sqlTable, columns, selection.ids);
 }
 

@@ -44,7 +44,7 @@ export function exportTable(ctx: AppContext, actor: Actor, tableId: string, quer
   return {
     fileName,
     contentType: `text/csv; charset=${params.encoding === 'gbk' ? 'gb18030' : 'utf-8'}`,
-    body: Readable.from(csvChunks(ctx, selection, format, params.encoding, () => memberNames(ctx, schema.baseId))),
+    body: Readable.from(csvChunks(ctx, selection, format, params.encoding)),
   };
 }
 
@@ -62,7 +62,7 @@ function formatContext(ctx: AppContext, actor: Actor, baseId: string, timeZone: 
   };
 }
 
-/** Members' names by user id, as user fields show them (export workers get the whole list). */
+/** Members' names by user id, as user fields show them. */
 function memberNames(ctx: AppContext, baseId: string): Array<[string, string]> {
   return (ctx.db.prepare('SELECT u.id, u.name FROM base_members m JOIN users u ON u.id = m.user_id WHERE m.base_id = ?').all(baseId) as Array<{ id: string; name: string }>)
     .map((row) => [row.id, row.name]);

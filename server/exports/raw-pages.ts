@@ -1,22 +1,18 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
-// Reading an export's rows by id, shared by the server thread and export workers (which
-// open their own read-only connection): nothing here needs more than a connection.
+// Reading an export's rows by id: nothing here needs more than a connection.
 
 /** Rows per read: one prepared statement of this many ids, reused for the whole export. */
 export const PAGE = 1000;
 
-/**
- * `exportRawPages` over any connection (an export worker opens its own): every `step`-th
- * page of PAGE ids from page `first`, so that several readers can share one export.
- */
-export function* readRawPages(sqlite: BetterSqlite3.Database, sqlTable: string, columns: readonly string[], ids: ArrayLike<number>, first: number, step: number): Generator<unknown[][]> {
+/** `exportRawPages` over a connection: pages of PAGE ids, in the order of `ids`. */
+export function* readRawPages(sqlite: BetterSqlite3.Database, sqlTable: string, columns: readonly string[], ids: readonly number[]): Generator<unknown[][]> {
   const select = `SELECT id, ${columns.map((column) => `"${column}"`).join(', ')} FROM "${sqlTable}"`;
   const byList = (size: number) => sqlite.prepare(`${select} WHERE id IN (${new Array(size).fill('?').join(', ')})`).raw(true);
   const full = byList(PAGE);
   const byRange = sqlite.prepare(`${select} WHERE id BETWEEN ? AND ? ORDER BY id`).raw(true);
-  for (let start = first * PAGE; start < ids.length; start += step * PAGE) {
-    const pageIds = Array.prototype.slice.call(ids, start, start + PAGE) as number[];
+  for (let start = 0; start < ids.length; start += PAGE) {
+    const pageIds = ids.slice(start, start + PAGE);
     const low = pageIds[0]!;
     const high = pageIds[pageIds.length - 1]!;
     if (ascending(pageIds) && high - low < 2 * pageIds.length) {
@@ -33,9 +29,6 @@ export function* readRawPages(sqlite: BetterSqlite3.Database, sqlTable: string, 
     yield page;
   }
 }
-
-/** Pages an export of `count` records reads. */
-export const pagesOf = (count: number) => Math.ceil(count / PAGE);
 
 function ascending(ids: readonly number[]): boolean {
   for (let i = 1; i < ids.length; i++) if (ids[i]! <= ids[i - 1]!) return false;
