@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.ts';
 import { requireSafeId } from '../db/index.ts';
 import type { RecordBatchCommitted, SchemaChanged } from '../events/index.ts';
-import { loadTableSchema, type TableSchema } from '../tables/table-schema.ts';
+import { loadTableSchema, sqlTableName, type TableSchema } from '../tables/table-schema.ts';
 import { indexedTextSql, searchableFields } from './searchable.ts';
 
 /** Rows indexed per step of a background build: ~20 ms of work, then other requests run. */
@@ -13,8 +13,10 @@ interface IndexState {
   /** Field ids, in FTS column order. */
   fields: string[];
   ready: boolean;
-  /** While building: rows with ids up to here are indexed (and kept current by the hook). */
+  /** Rows with ids up to here are indexed and kept current by the hook; later ones wait for a step. */
   cursor: number;
+  /** A chain of build steps is scheduled or running. */
+  stepping: boolean;
   /** Bumped on every (re)build, so a superseded build's next step stops. */
   generation: number;
   /** A change the index cannot follow row by row (a field conversion): rebuild on next use. */
@@ -28,9 +30,11 @@ export function searchTableName(tableId: string): string {
 /**
  * Lazily built FTS5 trigram indexes, one per searched table (decision 0061). Nothing exists
  * for a table nobody searched, so the bulk write path pays one Map lookup per batch there.
- * Once a table is searched, its index is built in the background in small steps (searches
- * scan meanwhile) and kept current inside the write path's own transaction
- * (`inTransactionHooks`), so it is never behind a committed change, even after a crash.
+ * Once a table is searched, its index is built in the background in small steps, up to a
+ * cursor (record id); rows up to the cursor are kept current inside the write path's own
+ * transaction (`inTransactionHooks`): edits and deletes there are never behind a commit.
+ * Records created later lie past the cursor and are indexed by the next background steps;
+ * a search uses the index up to the cursor and scans the rest.
  */
 export class SearchIndexes {
   private readonly states = new Map<string, IndexState>();
@@ -43,7 +47,9 @@ export class SearchIndexes {
     const rows = ctx.db.prepare('SELECT table_id, fields, ready FROM search_indexes').all() as Array<{ table_id: string; fields: string; ready: number }>;
     for (const row of rows) {
       // An unfinished build left by a restart starts again on the table's next search.
-      if (row.ready) this.states.set(row.table_id, { fields: JSON.parse(row.fields) as string[], ready: true, cursor: 0, generation: 0, stale: false });
+      if (!row.ready) continue;
+      const maxId = ctx.db.prepare(`SELECT max(id) FROM ${sqlTableName(row.table_id)}`).pluck().get() as number | null;
+      this.states.set(row.table_id, { fields: JSON.parse(row.fields) as string[], ready: true, cursor: maxId ?? 0, generation: 0, stale: false, stepping: false });
     }
     ctx.inTransactionHooks.push(this.applyCommitted);
     this.unsubscribe = [ctx.events.on('schema', (event) => this.schemaChanged(event))];
@@ -88,7 +94,7 @@ export class SearchIndexes {
   private build(schema: TableSchema): IndexState {
     const tableId = schema.table.id;
     const fields = searchableFields(schema);
-    const state: IndexState = { fields: fields.map((field) => field.id), ready: false, cursor: 0, generation: ++this.generation, stale: false };
+    const state: IndexState = { fields: fields.map((field) => field.id), ready: false, cursor: 0, generation: ++this.generation, stale: false, stepping: false };
     const fts = searchTableName(tableId);
     this.ctx.db.transaction(() => {
       this.ctx.db.sqlite.exec(`DROP TABLE IF EXISTS ${fts}`);
@@ -103,7 +109,7 @@ export class SearchIndexes {
     this.ctx.db.forgetStatements();
     this.states.set(tableId, state);
     if (!fields.length) this.finish(tableId, state);
-    else this.schedule(() => this.step(tableId, state));
+    else this.startSteps(tableId, state);
     return state;
   }
 
@@ -123,8 +129,15 @@ export class SearchIndexes {
     this.timers.add(timer);
   }
 
+  private startSteps(tableId: string, state: IndexState): void {
+    if (state.stepping) return;
+    state.stepping = true;
+    this.schedule(() => this.step(tableId, state));
+  }
+
   /** Indexes the next chunk of rows after the cursor, in one short transaction. */
   private step(tableId: string, state: IndexState): void {
+    state.stepping = false;
     if (this.closed || this.states.get(tableId) !== state) return;
     let schema: TableSchema;
     try {
@@ -147,10 +160,12 @@ export class SearchIndexes {
       this.ctx.db.prepare(`INSERT INTO ${fts} (rowid, ${columns}) SELECT id, ${texts} FROM ${table} WHERE id > ? AND id <= ? ORDER BY id`)
         .run(state.cursor, end ?? Number.MAX_SAFE_INTEGER);
     });
-    if (end === undefined) this.finish(tableId, state);
-    else {
+    if (end === undefined) {
+      state.cursor = (this.ctx.db.prepare(`SELECT max(id) FROM ${table}`).pluck().get() as number | null) ?? state.cursor;
+      this.finish(tableId, state);
+    } else {
       state.cursor = end;
-      this.schedule(() => this.step(tableId, state));
+      this.startSteps(tableId, state);
     }
   }
 
@@ -168,18 +183,31 @@ export class SearchIndexes {
       state.stale = true;
       return;
     }
-    const limit = state.ready ? Number.MAX_SAFE_INTEGER : state.cursor;
+    const limit = state.cursor;
     const indexed = new Set(state.fields);
     const removed: number[] = [];
     const added: number[] = [];
+    let behind = false;
     for (const change of batch.changes) {
-      if (change.recordId > limit) continue;
+      if (change.recordId > limit) {
+        behind = true;
+        continue;
+      }
       if (change.action === 'created') added.push(change.recordId);
       else if (change.action === 'deleted') removed.push(change.recordId);
       else if (Object.keys(change.after).some((id) => indexed.has(id))) {
         removed.push(change.recordId);
         added.push(change.recordId);
       }
+    }
+    if (behind) {
+      // New records (ids past the cursor) are indexed by background steps, not in this
+      // transaction: a bulk import into a searched table keeps its speed, and searches scan
+      // only the few rows past the cursor meanwhile. Until then the index is not "ready",
+      // also after a crash (a restart rebuilds an unready index).
+      if (state.ready) this.ctx.db.prepare('UPDATE search_indexes SET ready = 0 WHERE table_id = ?').run(batch.tableId);
+      state.ready = false;
+      this.startSteps(batch.tableId, state);
     }
     if (!removed.length && !added.length) return;
     const schema = loadTableSchema(this.ctx, batch.tableId);
