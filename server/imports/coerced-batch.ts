@@ -44,8 +44,9 @@ export function coerceRows(rows: readonly SourceRow[], coercers: readonly Column
   const problems: CellProblem[] = [];
   const width = coercers.length;
   const storedColumns = coercers.map(() => new Array<string | number | null>(rows.length));
-  const valueColumns = coercers.map(() => new Array<unknown>(rows.length));
-  const differs = new Array<boolean>(width).fill(false);
+  // A column's API values get an array only once one differs from its stored value (a
+  // checkbox, a list); until then they are the stored values.
+  const valueColumns: Array<unknown[] | null> = coercers.map(() => null);
   const present = coercers.map(() => new Uint8Array(rows.length));
   const choices = coercers.map((c) => (c.fieldType.addChoices ? new Set<string>() : null));
   const rowNumbers: number[] = [];
@@ -83,15 +84,16 @@ export function coerceRows(rows: readonly SourceRow[], coercers: readonly Column
         }
       }
       storedColumns[c]![at] = stored;
-      valueColumns[c]![at] = value;
-      if (value !== stored) differs[c] = true;
+      let values = valueColumns[c];
+      if (!values && value !== stored) values = valueColumns[c] = storedColumns[c]!.slice(0, at);
+      if (values) values[at] = value;
     }
   }
   const count = rowNumbers.length;
   return {
     rows: Int32Array.from(rowNumbers),
     stored: storedColumns.map((column) => pack(column, count)),
-    values: valueColumns.map((column, c) => (differs[c] ? column.slice(0, count) : null)),
+    values: valueColumns,
     present: present.map((flags) => flags.slice(0, count)),
     choices: choices.map((names) => (names ? [...names] : null)),
     keyText,
