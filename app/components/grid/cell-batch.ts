@@ -131,7 +131,17 @@ export function addToRowCount(ctrl: GridController, delta: number): void {
   if (count === null) return;
   const next = Math.max(0, count + delta);
   ctrl.total.set(next);
-  ctrl.api?.setRowCount(next, true);
+  // A grouped view's rows include its headers, and new records may open a group: its
+  // refresh sets the row count from the server's layout.
+  if (!ctrl.grouped) ctrl.api?.setRowCount(next, true);
+}
+
+/**
+ * The grid's rows, for position arithmetic: the records in a plain view (known before its
+ * blocks reach ag-grid), the records and group headers in a grouped one.
+ */
+export function viewRowCount(ctrl: GridController): number {
+  return ctrl.grouped ? ctrl.rowCount() : (ctrl.total.get() ?? ctrl.rowCount());
 }
 
 /** The first cell a refused batch names, to mark it. */

@@ -1,10 +1,12 @@
 import { fieldTypes } from '../../../core/fields/registry.ts';
 import { formatValue } from '../fields/cell-kit.ts';
-import { commitWrite, type RowWrite } from './cell-batch.ts';
+import { commitWrite, viewRowCount, type RowWrite } from './cell-batch.ts';
 import { coerceInput } from './edit-path.ts';
 import { continueSeries, copyPattern, type FillMode } from './fill-series.ts';
 import type { GridController } from './grid-controller.ts';
+import { headerOf } from './group-types.ts';
 import { currentBounds, MAX_RANGE_ROWS } from './range-actions.ts';
+import { positionsBetween, recordPositions } from './record-slots.ts';
 import { fetchRows } from './row-fetch.ts';
 import type { Bounds } from './range.ts';
 import type { GridField, GridRowData } from './types.ts';
@@ -60,7 +62,7 @@ export async function fillRange(ctrl: GridController, source: Bounds, target: Fi
     return;
   }
   const columns = ctrl.columns;
-  const total = ctrl.total.get() ?? ctrl.rowCount();
+  const total = viewRowCount(ctrl);
   const vertical = target.direction === 'up' || target.direction === 'down';
   const backwards = target.direction === 'up' || target.direction === 'left';
   // The filled cells, clamped to the grid (only down may go past it, creating rows).
@@ -69,11 +71,20 @@ export async function fillRange(ctrl: GridController, source: Bounds, target: Fi
   area.left = Math.max(0, area.left);
   area.right = Math.min(columns.length - 1, area.right);
   area.bottom = Math.min(area.bottom, area.top + MAX_RANGE_ROWS - 1);
-  const count = vertical ? (backwards ? source.top - area.top : area.bottom - source.bottom) : backwards ? source.left - area.left : area.right - source.right;
-  if (count <= 0) return;
   const rows = await fetchRows(ctrl, area.top, Math.min(area.bottom, total - 1));
-  const rowAt = (index: number): GridRowData | undefined => rows[index - area.top];
+  const rowAt = (index: number): GridRowData | undefined => {
+    const row = rows[index - area.top];
+    return headerOf(row) ? undefined : row;
+  };
+  // A grouped view's header rows are neither source nor target: the fill runs over the
+  // records in the range, as a spreadsheet's fill skips filtered-out rows (decision 0048).
+  const isHeader = (index: number) => !!headerOf(rows[index - area.top]);
   const fieldAt = (index: number) => ctrl.fieldById.get(columns[index]!)!;
+  const sourceRows = recordPositions(positionsBetween(source.top, source.bottom), isHeader);
+  // Up or down: the target rows nearest the source first.
+  const targetRows = !vertical ? [] : recordPositions(backwards ? positionsBetween(source.top - 1, area.top) : positionsBetween(source.bottom + 1, area.bottom), isHeader);
+  const count = vertical ? targetRows.length : backwards ? source.left - area.left : area.right - source.right;
+  if (count <= 0 || !sourceRows.length) return;
 
   const updates = new Map<string, RowWrite>();
   // Rows past the last one (filling down only) are created, in order.
@@ -98,17 +109,17 @@ export async function fillRange(ctrl: GridController, source: Bounds, target: Fi
     updates.set(row.id, update);
   };
 
-  const lines = vertical ? source.right - source.left + 1 : source.bottom - source.top + 1;
+  const lines = vertical ? source.right - source.left + 1 : sourceRows.length;
   for (let l = 0; l < lines; l++) {
     const line: Line = { values: [], from: [] };
     if (vertical) {
       const field = fieldAt(source.left + l);
-      for (let r = source.top; r <= source.bottom; r++) {
+      for (const r of sourceRows) {
         line.values.push(rowAt(r)?.values[field.id] ?? null);
         line.from.push(field);
       }
     } else {
-      const row = rowAt(source.top + l);
+      const row = rowAt(sourceRows[l]!);
       for (let c = source.left; c <= source.right; c++) {
         line.values.push(row?.values[columns[c]!] ?? null);
         line.from.push(fieldAt(c));
@@ -118,8 +129,8 @@ export async function fillRange(ctrl: GridController, source: Bounds, target: Fi
     const cells = Array.from({ length: count }, (_, i) => {
       const offset = backwards ? -(i + 1) : i + 1;
       return vertical
-        ? { row: (backwards ? source.top : source.bottom) + offset, field: fieldAt(source.left + l) }
-        : { row: source.top + l, field: fieldAt((backwards ? source.left : source.right) + offset) };
+        ? { row: targetRows[i]!, field: fieldAt(source.left + l) }
+        : { row: sourceRows[l]!, field: fieldAt((backwards ? source.left : source.right) + offset) };
     });
     const values = fitted(ctrl, line, cells.map((target) => target.field), count, backwards, mode);
     cells.forEach((target, i) => {
@@ -136,7 +147,7 @@ export async function fillRange(ctrl: GridController, source: Bounds, target: Fi
   if (!updates.size && !created.length) return;
   if (!(await commitWrite(ctrl, { updates: [...updates.values()], creates: created, typecast: false }, { optimistic: true }))) return;
   const state = ctrl.range.get();
-  const shown = { ...area, bottom: Math.min(area.bottom, (ctrl.total.get() ?? total) - 1) };
+  const shown = { ...area, bottom: Math.min(area.bottom, viewRowCount(ctrl) - 1) };
   ctrl.range.set({ ...state, range: { anchor: { row: shown.top, col: columns[shown.left]! }, focus: { row: shown.bottom, col: columns[shown.right]! } } });
 }
 
@@ -181,8 +192,13 @@ export function fillSelection(ctrl: GridController, direction: 'down' | 'right')
   const bounds = currentBounds(ctrl);
   if (!bounds) return;
   if (direction === 'down') {
-    if (bounds.bottom > bounds.top) void fillRange(ctrl, { ...bounds, bottom: bounds.top }, { direction, count: bounds.bottom - bounds.top }, 'copy');
-    else if (bounds.top > 0) void fillRange(ctrl, { ...bounds, top: bounds.top - 1, bottom: bounds.top - 1 }, { direction, count: 1 }, 'copy');
+    // A grouped view's headers are no source: the first record of the range, or the nearest above.
+    let top = bounds.top;
+    while (top < bounds.bottom && ctrl.isHeaderAt(top)) top += 1;
+    let above = bounds.top - 1;
+    while (above >= 0 && ctrl.isHeaderAt(above)) above -= 1;
+    if (bounds.bottom > top) void fillRange(ctrl, { ...bounds, top, bottom: top }, { direction, count: bounds.bottom - top }, 'copy');
+    else if (above >= 0 && !ctrl.isHeaderAt(bounds.bottom)) void fillRange(ctrl, { ...bounds, top: above, bottom: above }, { direction, count: bounds.bottom - above }, 'copy');
   } else if (bounds.right > bounds.left) {
     void fillRange(ctrl, { ...bounds, right: bounds.left }, { direction, count: bounds.right - bounds.left }, 'copy');
   } else if (bounds.left > 0) {

@@ -2,13 +2,13 @@ import { fieldTypes } from '../../../core/fields/registry.ts';
 import { deleteField, createField } from '../schema/schema-api.ts';
 import { canEditSchema } from '../schema/types.ts';
 import { apiErrorText } from '../ui/api-error-text.ts';
-import { addToRowCount, commitWrite, sendBatch, type RowWrite } from './cell-batch.ts';
+import { addToRowCount, commitWrite, sendBatch, viewRowCount, type RowWrite } from './cell-batch.ts';
 import { orderedFields } from './columns.ts';
 import type { GridController } from './grid-controller.ts';
 import { looksLikeHeaderRow, type NewColumn } from './paste-columns.ts';
 import type { ExtraColumnsChoice } from './paste-new-fields.tsx';
-import { currentBounds, MAX_RANGE_ROWS, tooBig } from './range-actions.ts';
-import { fetchRows } from './row-fetch.ts';
+import { currentBounds, MAX_RANGE_ROWS, rowsOf, tooBig } from './range-actions.ts';
+import { fetchRecordsFrom } from './row-fetch.ts';
 import type { PasteStep } from './undo-stack.ts';
 import { currentView, maySaveView, patchView } from './view-actions.ts';
 
@@ -136,7 +136,10 @@ export async function pasteCells(ctrl: GridController, matrix: string[][]): Prom
   if (single && (bounds.bottom > bounds.top || bounds.right > bounds.left)) {
     if (tooBig(ctrl, bounds)) return;
     const value = matrix[0]![0]!;
-    cells = Array.from({ length: bounds.bottom - bounds.top + 1 }, () => Array.from({ length: bounds.right - bounds.left + 1 }, () => value));
+    // One line per record of the range: a grouped view's header rows take none.
+    const records = (await rowsOf(ctrl, bounds.top, bounds.bottom)).length;
+    cells = Array.from({ length: records }, () => Array.from({ length: bounds.right - bounds.left + 1 }, () => value));
+    if (!records) return;
   }
   if (cells.length > MAX_RANGE_ROWS + 1) {
     ctrl.toasts.show(cell.t('grid.rangeTooBig', { max: MAX_RANGE_ROWS }));
@@ -173,8 +176,10 @@ async function writePaste(ctrl: GridController, rows: readonly (readonly string[
     const field = ctrl.fieldById.get(id);
     return field ? fieldTypes[field.type].readOnly : false;
   });
-  const total = ctrl.total.get() ?? ctrl.rowCount();
-  const existing = top < total && rows.length ? await fetchRows(ctrl, top, Math.min(total, top + rows.length) - 1) : [];
+  // Lines land on the records from `top` down, past a grouped view's headers into the next
+  // groups; only lines left over past the last row become new records (decision 0048).
+  const total = viewRowCount(ctrl);
+  const existing = top < total && rows.length ? await fetchRecordsFrom(ctrl, top, rows.length, total) : [];
   const valuesOf = (row: readonly string[]) => {
     const values: Record<string, unknown> = {};
     targets.forEach((fieldId, index) => {

@@ -1,14 +1,17 @@
 import type { GridController } from './grid-controller.ts';
+import { headerOf } from './group-types.ts';
+import { takeRecords } from './record-slots.ts';
 import type { GridRowData } from './types.ts';
 
 const BLOCK = 1000;
 const IN_FLIGHT = 3;
 
 /**
- * The rows top…bottom of the view for a big paste or fill: blocks the grid has loaded from
- * its cache, the rest fetched a thousand at a time, three requests at once (one after the
- * other, 10,000 rows cost ten round trips before anything could be written). Stops at the
- * view's end.
+ * The rows top…bottom of the view for a big paste or fill, one per position: a grouped
+ * view's header rows included (`headerOf` tells them), so that positions stay positions.
+ * Blocks the grid has loaded come from its cache, the rest are fetched a thousand at a
+ * time, three requests at once (one after the other, 10,000 rows cost ten round trips
+ * before anything could be written). Stops at the view's end.
  */
 export async function fetchRows(ctrl: GridController, top: number, bottom: number): Promise<GridRowData[]> {
   const starts: number[] = [];
@@ -32,10 +35,28 @@ export async function fetchRows(ctrl: GridController, top: number, bottom: numbe
   return rows;
 }
 
+/**
+ * Up to `count` records from row `top` down, a grouped view's headers skipped: where the
+ * lines of a paste land (decision 0048). Fewer when the view ends first.
+ */
+export async function fetchRecordsFrom(ctrl: GridController, top: number, count: number, rowCount: number): Promise<GridRowData[]> {
+  const records: GridRowData[] = [];
+  let position = top;
+  while (records.length < count && position < rowCount) {
+    // As many rows as records still wanted: more only if headers were among them.
+    const rows = await fetchRows(ctrl, position, Math.min(rowCount, position + count - records.length) - 1);
+    if (!rows.length) break;
+    records.push(...takeRecords(rows, count - records.length, (row) => !!headerOf(row)));
+    position += rows.length;
+  }
+  return records;
+}
+
+/** The grid's loaded rows start…start+limit-1 (headers included), or undefined if any is not loaded. */
 function cached(ctrl: GridController, start: number, limit: number): GridRowData[] | undefined {
   const rows: GridRowData[] = [];
   for (let index = start; index < start + limit; index++) {
-    const row = ctrl.rowAt(index);
+    const row = ctrl.api?.getDisplayedRowAtIndex(index)?.data;
     if (!row) return undefined;
     rows.push(row);
   }

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { GridController } from './grid-controller.ts';
+import { headerOf } from './group-types.ts';
+import { numberInGroup, type RowKind } from './record-slots.ts';
+import { useStore } from './store.ts';
 import type { GridRowData } from './types.ts';
 
 const numbers = new Map<string, Intl.NumberFormat>();
@@ -10,7 +13,15 @@ function formatRowNumber(n: number, locale: string): string {
   return format.format(n);
 }
 
-/** The row's number, (for editors) a box that selects the row for deleting, and the button that expands the record. */
+const same = <T,>(value: T) => value;
+
+function kindAt(ctrl: GridController, position: number): RowKind {
+  const data = ctrl.api?.getDisplayedRowAtIndex(position)?.data;
+  return data ? (headerOf(data) ? 'header' : 'record') : undefined;
+}
+
+/**
+ * The row's number (in a grouped view, its place in its group: decision 0048), (for editors) a box that selects the row for deleting, and the button that expands the record. */
 export function RowNumberCell({ node, data, context }: CustomCellRendererProps<GridRowData, unknown, { ctrl: GridController }>) {
   const ctrl = context.ctrl;
   const [selected, setSelected] = useState(() => node.isSelected() === true);
@@ -19,11 +30,14 @@ export function RowNumberCell({ node, data, context }: CustomCellRendererProps<G
     node.addEventListener('rowSelected', update);
     return () => node.removeEventListener('rowSelected', update);
   }, [node]);
+  // Blocks arriving can bring the header a grouped view's number counts from.
+  useStore(ctrl.rowTick, same);
   const index = node.rowIndex ?? 0;
+  const shown = ctrl.grouped ? numberInGroup(index, (position) => kindAt(ctrl, position)) : index + 1;
   const { t, locale } = ctrl.setup.cell;
   return (
     <div className={`row-number${selected ? ' selected' : ''}`}>
-      <span className="row-index">{formatRowNumber(index + 1, locale)}</span>
+      <span className="row-index">{shown === undefined ? '' : formatRowNumber(shown, locale)}</span>
       {ctrl.setup.canEdit && data ? (
         <input
           type="checkbox"
