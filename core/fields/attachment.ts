@@ -1,5 +1,5 @@
 import { compareText, describeInput, isBlankInput, quote } from '../values/text.ts';
-import type { Attachment, FieldType } from './field-type.ts';
+import type { Attachment, CoerceContext, FieldType } from './field-type.ts';
 import { OPERATORS_BY_KIND } from './operators-by-kind.ts';
 import { noOptions, TEXT_COLUMN, type NoOptions } from './text-common.ts';
 
@@ -37,7 +37,7 @@ function cleanFilename(name: string): string {
  * hash, as id or as their /api/v1/attachments/<hash> url) are accepted: coerce never
  * fetches, so a foreign url has to be uploaded first.
  */
-function coerceItem(item: unknown): { ok: true; value: Attachment } | { ok: false; error: string } {
+function coerceItem(item: unknown, ctx: CoerceContext): { ok: true; value: Attachment } | { ok: false; error: string } {
   if (!item || typeof item !== 'object' || Array.isArray(item)) {
     return { ok: false, error: `expects attachment objects like {"id": "<sha-256>"}, got ${describeInput(item)}` };
   }
@@ -60,13 +60,19 @@ function coerceItem(item: unknown): { ok: true; value: Attachment } | { ok: fals
   if (filename !== undefined && typeof filename !== 'string') {
     return { ok: false, error: `attachment filename must be text, got ${describeInput(filename)}` };
   }
+  if (ctx.resolveAttachment) {
+    const stored = ctx.resolveAttachment(hash);
+    if (!stored) return { ok: false, error: `attachment ${hash} has not been uploaded to this base: upload the file first` };
+    const name = (filename && cleanFilename(filename)) || cleanFilename(stored.filename) || hash.slice(0, 12);
+    return { ok: true, value: { id: hash, filename: name, size: stored.size, type: stored.type, url: attachmentUrl(hash) } };
+  }
   const name = (filename && cleanFilename(filename)) || hash.slice(0, 12);
   return {
     ok: true,
     value: {
       id: hash,
       filename: name,
-      // 0 until the server, which has the file, fills in the real size.
+      // 0 where no database is at hand to tell (the server's write path has one: above).
       size: size ?? 0,
       type: type?.toLowerCase() ?? guessMimeType(name),
       url: attachmentUrl(hash),
@@ -108,7 +114,7 @@ export const attachment: FieldType<NoOptions, Attachment[]> = {
     if (!items) return { ok: false, error: `expects a list of attachments, got ${describeInput(input)}` };
     const value: Attachment[] = [];
     for (const item of items) {
-      const result = coerceItem(item);
+      const result = coerceItem(item, ctx);
       if (!result.ok) return result;
       value.push(result.value);
     }

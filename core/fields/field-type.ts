@@ -53,6 +53,12 @@ export interface CoerceContext {
   timeZone: string;
   /** Resolves an email, a name or an id to a user id, for user fields. */
   resolveUser?: (input: string) => string | undefined;
+  /**
+   * The stored facts of an uploaded file by its hash, when the caller has the database
+   * (the server's write path): a file not uploaded to this base is refused, and size and
+   * type come from the upload rather than from the caller.
+   */
+  resolveAttachment?: (hash: string) => { filename: string; size: number; type: string } | undefined;
 }
 
 export type CoerceResult<V> =

@@ -8,6 +8,7 @@ import { deleteRecord, insertRecords, updateRecord, type ChangeMeta } from './ap
 import { BatchCoercer } from './coerce-batch.ts';
 import { columnFields } from './record-rows.ts';
 import type { WriteBatch, WriteOptions, WriteResult } from './types.ts';
+import { resolveAttachmentFor } from './attachment-resolver.ts';
 import { resolveUserFor } from './user-resolver.ts';
 
 /** The most records one batch may touch (API.md: ≤ 1000 per request; imports use many batches). */
@@ -78,7 +79,10 @@ export function writeRecords(ctx: AppContext, batch: WriteBatch, options: WriteO
 }
 
 function coerceContext(ctx: AppContext, schema: TableSchema, options: WriteOptions): CoerceContext {
-  return { typecast: options.typecast, timeZone: schema.timeZone, resolveUser: resolveUserFor(ctx, schema.baseId) };
+  return {
+    typecast: options.typecast, timeZone: schema.timeZone,
+    resolveUser: resolveUserFor(ctx, schema.baseId), resolveAttachment: resolveAttachmentFor(ctx, schema.baseId),
+  };
 }
 
 export function saveNewChoices(ctx: AppContext, schema: TableSchema, newChoices: Map<string, Set<string>>): void {

@@ -83,6 +83,30 @@ describe('uploading', () => {
     expect(written.created[0]!.values[logo]).toEqual([res.body]);
   });
 
+  it("fills a value given by id alone from the upload, and refuses files never uploaded to the record's base", async () => {
+    const png = Buffer.concat([PNG, Buffer.from('cover')]); // bytes of its own: the first upload names a file
+    const { body: file } = await upload(team.editor.api, png, 'image/png', 'cover.png');
+    const table = (await team.owner.api.post(`/bases/${team.baseId}/tables`, {
+      name: 'Covers', fields: [{ name: 'Name', type: 'singleLineText' }, { name: 'Cover', type: 'attachment' }],
+    })).body;
+    const created = await team.editor.api.post(`/tables/${table.id}/records`, { records: [{ fields: { Cover: [{ id: file.id }] } }] });
+    expect(created.status).toBe(200);
+    expect(created.body.records[0].fields.Cover).toEqual([file]);
+    // A caller's size and type do not override the upload's.
+    const lying = await team.editor.api.post(`/tables/${table.id}/records`, { records: [{ fields: { Cover: [{ id: file.id, size: 1, type: 'text/html' }] } }] });
+    expect(lying.body.records[0].fields.Cover[0]).toMatchObject({ size: png.length, type: 'image/png' });
+
+    const before = (await team.editor.api.get(`/tables/${table.id}/records`)).body.records.length;
+    const unknown = await team.editor.api.post(`/tables/${table.id}/records`, { records: [{ fields: { Cover: [{ id: 'e'.repeat(64) }] } }] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.message).toContain('has not been uploaded to this base');
+    const otherBase = createBase(tessera.ctx, team.stranger.id, 'Elsewhere');
+    const { body: foreign } = await upload(team.stranger.api, 'only theirs', 'text/plain', 'theirs.txt', otherBase);
+    const borrowed = await team.editor.api.post(`/tables/${table.id}/records`, { records: [{ fields: { Cover: [{ id: foreign.id }] } }] });
+    expect(borrowed.status).toBe(422);
+    expect((await team.editor.api.get(`/tables/${table.id}/records`)).body.records.length).toBe(before);
+  });
+
   it('takes any body as the file, JSON included, and cleans the file name', async () => {
     const json = '{"not": "parsed"}';
     const res = await upload(team.editor.api, json, 'application/json; charset=utf-8', '../../etc/报价单.json');
