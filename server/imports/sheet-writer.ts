@@ -50,29 +50,25 @@ export class SheetWriter {
     const split = this.keys && keyColumn !== undefined
       ? this.keys.match(batch.rows, stored[keyColumn]!, batch.keyText ?? [], problems)
       : { creates: Array.from(batch.rows, (_, i) => i), updates: [], skipped: 0 };
-    const updates = split.updates.map(({ index, id }): PendingUpdate => {
-      const values: FieldValues = {};
-      this.target.columns.forEach((column, c) => {
-        if (batch.present[c]![index]) values[column.field.id] = (batch.values[c] ?? stored[c]!)[index];
-      });
-      return { id, row: batch.rows[index]!, values };
-    });
+    const updates = split.updates.map(({ index, id }) => pendingOf(this.target.columns, batch, stored, index, id));
     const skipped = batch.skipped + split.skipped;
     const { db } = this.ctx;
     const { schema, touched } = this.target;
+    // Attachments must be checked against the base's uploads, which only writeRecords does.
+    const checked = this.target.columns.some(({ field }) => field.fieldType.kind === 'attachment');
     db.transaction(() => {
       const befores = touched.isNew ? [] : this.befores(updates);
-      const ids = split.creates.length
-        ? createCoercedRecords(this.ctx, {
+      const ids = !split.creates.length ? [] : checked
+        ? this.writeChecked(split.creates.map((index) => pendingOf(this.target.columns, batch, stored, index, 0)), problems, 'creates')
+        : createCoercedRecords(this.ctx, {
           tableId: schema.table.id,
           fields: this.target.columns.map(({ field }) => ({ id: field.id, type: field.type, options: field.options })),
           stored,
           values: batch.values.map((column) => column ?? undefined),
           rows: split.creates,
           choices: batch.choices.map((names) => names ?? undefined),
-        }, { actor: this.actor, origin: 'import', typecast: true })
-        : [];
-      if (updates.length) this.writeUpdates(updates, problems);
+        }, { actor: this.actor, origin: 'import', typecast: true });
+      if (updates.length) this.writeChecked(updates, problems, 'updates');
       // A new table is dropped whole on undo; only existing tables need the ids.
       if (!touched.isNew) insertUndo(db, [...createdRanges(ids, this.job.id, schema.table.id), ...befores]);
       const room = Math.max(0, IMPORT_LIMITS.reportedErrors - this.job.errorCount);
@@ -84,25 +80,27 @@ export class SheetWriter {
   }
 
   /**
-   * Upserted rows go through writeRecords, which coerces their (already canonical) values
-   * again; a value it still refuses (the field changed meanwhile) is reported and left out.
+   * Rows through writeRecords, which coerces their (already canonical) values again: upserted
+   * rows (they are few, and need their before values), and every row of a sheet with an
+   * attachment column. A value it still refuses (a file not uploaded to the base, a field
+   * changed meanwhile) is reported and left out. Returns the created ids.
    */
-  private writeUpdates(updates: PendingUpdate[], problems: CellProblem[]): void {
+  private writeChecked(rows: PendingUpdate[], problems: CellProblem[], as: 'creates' | 'updates'): number[] {
     const { schema } = this.target;
     for (let attempt = 0; ; attempt++) {
       try {
-        writeRecords(this.ctx, { tableId: schema.table.id, updates: updates.map(({ id, values }) => ({ id, values })) }, { actor: this.actor, origin: 'import', typecast: true });
-        return;
+        const batch = as === 'creates' ? { creates: rows.map(({ values }) => values) } : { updates: rows.map(({ id, values }) => ({ id, values })) };
+        return writeRecords(this.ctx, { tableId: schema.table.id, ...batch }, { actor: this.actor, origin: 'import', typecast: true }).created.map((record) => record.id);
       } catch (error) {
         if (!(error instanceof AppError && error.code === 'INVALID_VALUE') || attempt >= 3) throw error;
         const errors = (error.details?.errors ?? []) as CellError[];
         if (!errors.length) throw new AppError('INTERNAL', 'the write path refused a batch without naming a cell');
         for (const cellError of errors) {
-          const update = updates[cellError.index];
+          const row = rows[cellError.index];
           const column = this.target.columns.find((c) => c.field.id === cellError.fieldId);
-          if (!update || !column) continue;
-          problems.push({ row: update.row, column: column.header, value: String(update.values[cellError.fieldId] ?? ''), reason: cellError.message });
-          delete update.values[cellError.fieldId];
+          if (!row || !column) continue;
+          problems.push({ row: row.row, column: column.header, value: cellValueText(row.values[cellError.fieldId]), reason: cellError.message });
+          delete row.values[cellError.fieldId];
         }
       }
     }
@@ -120,6 +118,21 @@ export class SheetWriter {
       return { import_id: this.job.id, table_id: schema.table.id, first_id: update.id, last_id: update.id, before: JSON.stringify(before) };
     });
   }
+}
+
+/** A row's filled, readable cells as write path input (API values where they differ from stored). */
+function pendingOf(columns: ResolvedTarget['columns'], batch: SheetBatch, stored: Array<Array<string | number | null>>, index: number, id: number): PendingUpdate {
+  const values: FieldValues = {};
+  columns.forEach((column, c) => {
+    if (batch.present[c]![index]) values[column.field.id] = (batch.values[c] ?? stored[c]!)[index];
+  });
+  return { id, row: batch.rows[index]!, values };
+}
+
+/** A refused value as the report shows it. */
+function cellValueText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** Consecutive ids as [first, last] ranges: a batch's inserts are one range. */

@@ -84,6 +84,11 @@ function requireSameField(field: FieldDef | undefined, wanted: CoercedCreates['f
   if (!field || field.fieldType.readOnly || field.fieldType.storage.kind !== 'column') {
     throw new AppError('CONFLICT', `the field ${wanted.id} was deleted while the values for it were being read`, { fieldId: wanted.id });
   }
+  // An attachment is only valid if its file was uploaded to this base, which only this
+  // thread's database can tell: such values go through writeRecords.
+  if (field.fieldType.kind === 'attachment') {
+    throw new AppError('INVALID_REQUEST', `the field "${field.name}" holds attachments, which writeRecords must check`, { fieldId: field.id });
+  }
   if (field.type !== wanted.type || !sameOptions(field, wanted.options)) {
     throw new AppError('CONFLICT', `the field "${field.name}" was changed while the values for it were being read`, { fieldId: field.id });
   }

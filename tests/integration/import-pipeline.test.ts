@@ -102,6 +102,26 @@ describe('the parse worker', () => {
     expect(records[0]!.fields['客户名称']).not.toBe('旧名称');
   });
 
+  it('sends rows with an attachment column through writeRecords, which checks each file', async () => {
+    const table = await team.owner.api.post(`/bases/${team.baseId}/tables`, { name: 'With files', fields: [{ name: 'Name', type: 'singleLineText' }, { name: 'Files', type: 'attachment' }] });
+    expect(table.status, JSON.stringify(table.body)).toBe(201);
+    const csv = Buffer.from(`Name,Files\r\nA,not a file\r\nB,\r\nC,/api/v1/attachments/${'ab'.repeat(32)}\r\n`);
+    const job = await importFile(team.owner.api, team.baseId, { name: 'files.csv', bytes: csv }, { tableId: table.body.id });
+    expect(job).toMatchObject({ status: 'done', created: 3 });
+    const errors = (await team.owner.api.get(`/imports/${job.id}`)).body.errors;
+    expect(errors[0]).toMatchObject({ row: 2, column: 'Files', value: 'not a file' });
+    const records = await allRecords(team.owner.api, table.body.id);
+    expect(records.map((r) => r.fields['Name'])).toEqual(['A', 'B', 'C']);
+    expect(records[0]!.fields['Files']).toBeUndefined();
+
+    const schema = loadTableSchema(tessera.ctx, table.body.id);
+    const files = schema.fields.find((f) => f.name === 'Files')!;
+    const actor = { userId: team.owner.id, isAdmin: false, via: 'session' as const, scopes: new Set(TOKEN_SCOPES) };
+    expect(() => createCoercedRecords(tessera.ctx, {
+      tableId: table.body.id, fields: [{ id: files.id, type: files.type, options: files.options }], stored: [['[]']], values: [undefined], rows: [0], choices: [undefined],
+    }, { actor, origin: 'import', typecast: true })).toThrow(/holds attachments, which writeRecords must check/);
+  });
+
   it('refuses coerced values for a field whose type changed since they were coerced', async () => {
     const table = await team.owner.api.post(`/bases/${team.baseId}/tables`, { name: 'Changing', fields: [{ name: 'Name', type: 'singleLineText' }, { name: 'Amount', type: 'number' }] });
     const schema = loadTableSchema(tessera.ctx, table.body.id);
