@@ -1,43 +1,29 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestPage } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
-import { cell, cellText, dbValue, focusCell, openGrid, POLL, requireUiBuild, seedGridTeam, typeIntoCell, type GridTeam } from './grid-support.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestPage } from '../support/browser.ts';
+import { cell, cellText, dbValue, focusCell, POLL, typeIntoCell, useGridSession } from './grid-support.ts';
 
 describe('the grid, live between two people', () => {
-  let server: Server;
-  let browser: Browser;
-  let team: GridTeam;
+  const session = useGridSession();
   let mei: TestPage;
   let wang: TestPage;
   beforeAll(async () => {
-    requireUiBuild();
-    server = await startTestServer({}, { ui: 'build' });
-    browser = await launchBrowser();
-    team = await seedGridTeam(server);
-    mei = await openGrid(browser, server, team, team.owner);
-    wang = await openGrid(browser, server, team, team.editor);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    mei = await session.open(session.team.owner);
+    wang = await session.open(session.team.editor);
   });
 
   it("shows one person's edit to the other within a second", async () => {
-    const { Name } = team.field;
+    const { Name } = session.team.field;
     await focusCell(mei.page, 0, Name);
     await typeIntoCell(mei.page, 'Hangzhou Trading');
     const sent = Date.now();
     await mei.page.keyboard.press('Enter');
     await expect.poll(() => cellText(wang.page, 0, Name), { timeout: 1000, interval: 20 }).toBe('Hangzhou Trading');
     expect(Date.now() - sent).toBeLessThan(1000);
-    await expect.poll(() => dbValue(server, team.tableId, Name, team.recordIds[0]!), POLL).toBe('Hangzhou Trading');
+    await expect.poll(() => dbValue(session.server, session.team.tableId, Name, session.team.recordIds[0]!), POLL).toBe('Hangzhou Trading');
   });
 
   it('keeps both of two edits made at once to different cells of one record', async () => {
-    const { Name, Score } = team.field;
+    const { Name, Score } = session.team.field;
     await Promise.all([focusCell(mei.page, 1, Name), focusCell(wang.page, 1, Score)]);
     await Promise.all([typeIntoCell(mei.page, 'Suzhou Metals'), typeIntoCell(wang.page, '777')]);
     await Promise.all([mei.page.keyboard.press('Enter'), wang.page.keyboard.press('Enter')]);
@@ -45,12 +31,12 @@ describe('the grid, live between two people', () => {
       await expect.poll(() => cellText(page, 1, Name), POLL).toBe('Suzhou Metals');
       await expect.poll(() => cellText(page, 1, Score), POLL).toBe('777');
     }
-    expect(dbValue(server, team.tableId, Name, team.recordIds[1]!)).toBe('Suzhou Metals');
-    expect(dbValue(server, team.tableId, Score, team.recordIds[1]!)).toBe(777);
+    expect(dbValue(session.server, session.team.tableId, Name, session.team.recordIds[1]!)).toBe('Suzhou Metals');
+    expect(dbValue(session.server, session.team.tableId, Score, session.team.recordIds[1]!)).toBe(777);
   });
 
   it('converges two edits of the same cell to one value, everywhere', async () => {
-    const { Name } = team.field;
+    const { Name } = session.team.field;
     await Promise.all([focusCell(mei.page, 2, Name), focusCell(wang.page, 2, Name)]);
     await Promise.all([typeIntoCell(mei.page, 'Alpha Ltd'), typeIntoCell(wang.page, 'Beta Ltd')]);
     await Promise.all([mei.page.keyboard.press('Enter'), wang.page.keyboard.press('Enter')]);
@@ -58,13 +44,13 @@ describe('the grid, live between two people', () => {
     await expect.poll(async () => {
       const [a, b] = [await cellText(mei.page, 2, Name), await cellText(wang.page, 2, Name)];
       settled = a;
-      return a === b && (a === 'Alpha Ltd' || a === 'Beta Ltd') && dbValue(server, team.tableId, Name, team.recordIds[2]!) === a;
+      return a === b && (a === 'Alpha Ltd' || a === 'Beta Ltd') && dbValue(session.server, session.team.tableId, Name, session.team.recordIds[2]!) === a;
     }, POLL).toBe(true);
     expect(['Alpha Ltd', 'Beta Ltd']).toContain(settled);
   });
 
   it("outlines the cell another person has selected, with their name", async () => {
-    const { Score } = team.field;
+    const { Score } = session.team.field;
     await focusCell(mei.page, 3, Score);
     const outline = cell(wang.page, 3, Score).locator('.presence-name');
     await expect.poll(() => outline.textContent(), POLL).toBe('Mei Lin');
@@ -75,7 +61,7 @@ describe('the grid, live between two people', () => {
   });
 
   it('keeps everything after a reload', async () => {
-    const { Name, Score } = team.field;
+    const { Name, Score } = session.team.field;
     await wang.page.reload();
     await cell(wang.page, 0, Name).locator('.cell-frame').waitFor();
     expect(await cellText(wang.page, 0, Name)).toBe('Hangzhou Trading');
@@ -86,9 +72,9 @@ describe('the grid, live between two people', () => {
   });
 
   it("refuses a viewer's edit, in the page and on the server", async () => {
-    const { Name } = team.field;
-    const li = await openGrid(browser, server, team, team.viewer);
-    const before = dbValue(server, team.tableId, Name, team.recordIds[5]!);
+    const { Name } = session.team.field;
+    const li = await session.open(session.team.viewer);
+    const before = dbValue(session.server, session.team.tableId, Name, session.team.recordIds[5]!);
     await focusCell(li.page, 5, Name);
     await li.page.keyboard.type('Hacked');
     await li.page.keyboard.press('Enter');
@@ -101,9 +87,9 @@ describe('the grid, live between two people', () => {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ updates: [{ id, values: { [fieldId!]: 'Hacked' } }] }),
       });
       return res.status;
-    }, [team.tableId, team.recordIds[5], Name]);
+    }, [session.team.tableId, session.team.recordIds[5], Name]);
     expect(status).toBe(403);
-    expect(dbValue(server, team.tableId, Name, team.recordIds[5]!)).toBe(before);
+    expect(dbValue(session.server, session.team.tableId, Name, session.team.recordIds[5]!)).toBe(before);
     expect(await cellText(li.page, 5, Name)).toBe(String(before));
     await li.page.context().close();
   });

@@ -1,34 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestPage } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
-import { cell, cellText, dbValue, focusCell, openGrid, POLL, requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestPage } from '../support/browser.ts';
+import { cell, cellText, dbValue, focusCell, POLL, useGridSession } from './grid-support.ts';
 
 describe('editing the grid: input methods, undoing deletions, sorted views', () => {
-  let server: Server;
-  let browser: Browser;
-  let team: GridTeam;
+  const session = useGridSession();
   let mei: TestPage;
   beforeAll(async () => {
-    requireUiBuild();
-    server = await startTestServer({}, { ui: 'build' });
-    browser = await launchBrowser();
-    team = await seedGridTeam(server);
-    mei = await openGrid(browser, server, team, team.owner, 'zh-CN');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    mei = await session.open(session.team.owner, 'zh-CN');
   });
 
   const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
-  const count = () => (server.ctx.db.sqlite.prepare(`SELECT count(*) AS n FROM t_${team.tableId}`).get() as { n: number }).n;
+  const count = () => (session.server.ctx.db.sqlite.prepare(`SELECT count(*) AS n FROM t_${session.team.tableId}`).get() as { n: number }).n;
 
   it('starts editing a focused cell with what a pinyin IME composed, and keeps composing in the editor', async () => {
     const { page } = mei;
-    const { Name } = team.field;
+    const { Name } = session.team.field;
     await focusCell(page, 0, Name);
     const cdp = await page.context().newCDPSession(page);
     // What an IME sends: a 229 key (which must not move or open anything), then the composition.
@@ -44,7 +30,7 @@ describe('editing the grid: input methods, undoing deletions, sorted views', () 
     await cdp.send('Input.insertText', { text: '世界' });
     await expect.poll(() => editor.inputValue(), POLL).toBe('你好世界');
     await page.keyboard.press('Enter');
-    await expect.poll(() => dbValue(server, team.tableId, Name, team.recordIds[0]!), POLL).toBe('你好世界');
+    await expect.poll(() => dbValue(session.server, session.team.tableId, Name, session.team.recordIds[0]!), POLL).toBe('你好世界');
     await expect.poll(() => cellText(page, 0, Name), POLL).toBe('你好世界');
     // Text inserted without any key (an emoji picker, dictation) starts editing the same way.
     await focusCell(page, 1, Name);
@@ -57,7 +43,7 @@ describe('editing the grid: input methods, undoing deletions, sorted views', () 
 
   it('undoes a deletion of rows by bringing them back with their values, and redoes it', async () => {
     const { page } = mei;
-    const { Name, Score, Stage } = team.field;
+    const { Name, Score, Stage } = session.team.field;
     for (const row of [6, 7]) {
       await page.locator(`.ag-row[row-index="${row}"] .row-number`).hover();
       await page.getByRole('checkbox', { name: `选择第 ${row + 1} 行` }).check();
@@ -68,7 +54,7 @@ describe('editing the grid: input methods, undoing deletions, sorted views', () 
     await focusCell(page, 0, Name);
     await page.keyboard.press(`${mod}+z`);
     await expect.poll(count, POLL).toBe(8);
-    const rows = server.ctx.db.sqlite.prepare(`SELECT f_${Name} AS name, f_${Score} AS score, f_${Stage} AS stage FROM t_${team.tableId} ORDER BY id DESC LIMIT 2`).all();
+    const rows = session.server.ctx.db.sqlite.prepare(`SELECT f_${Name} AS name, f_${Score} AS score, f_${Stage} AS stage FROM t_${session.team.tableId} ORDER BY id DESC LIMIT 2`).all();
     expect(rows).toEqual([{ name: 'Customer 7', score: 70, stage: 'Lead' }, { name: 'Customer 6', score: 60, stage: 'Lead' }]);
     await expect.poll(() => cellText(page, 7, Name), POLL).toBe('Customer 7');
     await page.keyboard.press(`${mod}+Shift+z`);
@@ -80,27 +66,27 @@ describe('editing the grid: input methods, undoing deletions, sorted views', () 
 
   it("moves a row at once when a collaborator's edit changes where it sorts", async () => {
     const { page } = mei;
-    const { Name, Score } = team.field;
-    const views = await team.owner.client.get(`/tables/${team.tableId}/views`);
+    const { Name, Score } = session.team.field;
+    const views = await session.team.owner.client.get(`/tables/${session.team.tableId}/views`);
     const viewId = views.body.views[0].id;
-    const sorted = await team.owner.client.patch(`/tables/${team.tableId}/views/${viewId}`, { sorts: [{ field: Score, direction: 'desc' }] });
+    const sorted = await session.team.owner.client.patch(`/tables/${session.team.tableId}/views/${viewId}`, { sorts: [{ field: Score, direction: 'desc' }] });
     expect(sorted.status, JSON.stringify(sorted.body)).toBe(200);
     await expect.poll(() => cellText(page, 0, Name), POLL).toBe('Customer 7');
-    const mover = team.recordIds[3]!;
+    const mover = session.team.recordIds[3]!;
     await page.evaluate(() => performance.clearMarks('tessera:patch'));
     const moved = page.waitForFunction(([field]) => {
       const text = document.querySelector(`.ag-row[row-index="0"] .ag-cell[col-id="${field}"]`)?.textContent?.trim();
       const mark = performance.getEntriesByName('tessera:patch').at(-1);
       return text === 'Customer 3' && mark ? performance.now() - mark.startTime : 0;
     }, [Name] as const, { polling: 'raf', timeout: 5000 });
-    const res = await team.editor.client.patch(`/tables/${team.tableId}/records/${mover}`, { fields: { [Score]: 1000 } });
+    const res = await session.team.editor.client.patch(`/tables/${session.team.tableId}/records/${mover}`, { fields: { [Score]: 1000 } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const ms = (await (await moved).jsonValue()) as number;
     // Moved among the loaded rows without waiting for the server (a refresh would take a round trip).
     expect(ms).toBeLessThan(250);
     expect(await cellText(page, 1, Name)).toBe('Customer 7');
     expect(await cellText(page, 4, Name)).toBe('Customer 4');
-    // The server's blocks, reloaded afterwards, agree.
+    // The session.server's blocks, reloaded afterwards, agree.
     await page.waitForTimeout(600);
     expect(await cellText(page, 0, Name)).toBe('Customer 3');
     expect(await cellText(page, 0, Score)).toBe('1,000');

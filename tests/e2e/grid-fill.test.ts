@@ -1,10 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestPage } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
-import { cell, cellText, dbValue, focusCell, openGrid, POLL, requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestPage } from '../support/browser.ts';
+import { cell, cellText, dbValue, focusCell, openGrid, POLL, useGridSession } from './grid-support.ts';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -36,21 +33,15 @@ async function select(page: Page, from: [number, string], to: [number, string]):
 }
 
 describe('the fill handle in every direction', () => {
-  let server: Server;
-  let browser: Browser;
-  let team: GridTeam;
+  const session = useGridSession({ rows: 1 });
   let mei: TestPage;
   let wang: TestPage;
   let plan: { tableId: string; field: Record<string, string>; recordIds: string[] };
-  const count = () => (server.ctx.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM t_${plan.tableId}`).get() as { n: number }).n;
-  const value = (name: string, row: number) => dbValue(server, plan.tableId, plan.field[name]!, plan.recordIds[row]!);
+  const count = () => (session.server.ctx.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM t_${plan.tableId}`).get() as { n: number }).n;
+  const value = (name: string, row: number) => dbValue(session.server, plan.tableId, plan.field[name]!, plan.recordIds[row]!);
 
   beforeAll(async () => {
-    requireUiBuild();
-    server = await startTestServer({}, { ui: 'build' });
-    browser = await launchBrowser();
-    team = await seedGridTeam(server, 1);
-    const table = await team.owner.client.post(`/bases/${team.baseId}/tables`, {
+    const table = await session.team.owner.client.post(`/bases/${session.team.baseId}/tables`, {
       name: 'Plan',
       fields: [
         { name: '名称', type: 'singleLineText' },
@@ -70,17 +61,13 @@ describe('the fill handle in every direction', () => {
       { 名称: 'x', 日期: '2026-03-10' },
       { 名称: '客户 9', 日期: '2026-03-17' },
     ].map((fields) => ({ fields }));
-    const created = await team.owner.client.post(`/tables/${table.body.id}/records`, { records });
+    const created = await session.team.owner.client.post(`/tables/${table.body.id}/records`, { records });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     plan = { tableId: table.body.id, field, recordIds: created.body.records.map((r: { id: string }) => r.id) };
-    const onPlan = { ...team, tableId: plan.tableId, field: { ...team.field, Name: field['名称']! } };
-    mei = await openGrid(browser, server, onPlan, team.owner);
-    wang = await openGrid(browser, server, onPlan, team.editor);
+    const onPlan = { ...session.team, tableId: plan.tableId, field: { ...session.team.field, Name: field['名称']! } };
+    mei = await openGrid(session.browser, session.server, onPlan, session.team.owner);
+    wang = await openGrid(session.browser, session.server, onPlan, session.team.editor);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('fills right and left continuing the step, and a second person sees it', async () => {
     const { page } = mei;
@@ -121,7 +108,7 @@ describe('the fill handle in every direction', () => {
     await select(page, [0, f['名称']!], [1, f['名称']!]);
     await dragHandleBelowLastRow(page, 3, f['名称']!, 3);
     await expect.poll(count, POLL).toBe(7);
-    const names = () => (server.ctx.db.sqlite.prepare(`SELECT f_${f['名称']} AS name FROM t_${plan.tableId} ORDER BY id`).all() as Array<{ name: string }>).map((row) => row.name);
+    const names = () => (session.server.ctx.db.sqlite.prepare(`SELECT f_${f['名称']} AS name FROM t_${plan.tableId} ORDER BY id`).all() as Array<{ name: string }>).map((row) => row.name);
     expect(names()).toEqual(['客户 1', '客户 2', '客户 3', '客户 4', '客户 5', '客户 6', '客户 7']);
     await expect.poll(() => cellText(page, 6, f['名称']!), POLL).toBe('客户 7');
     await expect.poll(() => cellText(wang.page, 6, f['名称']!), POLL).toBe('客户 7');
@@ -140,7 +127,7 @@ describe('the fill handle in every direction', () => {
     await page.keyboard.press(`${mod}+d`);
     await expect.poll(() => [value('名称', 1), value('名称', 2)], POLL).toEqual(['客户 1', '客户 1']);
 
-    const res = await team.owner.client.patch(`/tables/${plan.tableId}/records`, { records: [{ id: plan.recordIds[2], fields: { W1: 3 } }] });
+    const res = await session.team.owner.client.patch(`/tables/${plan.tableId}/records`, { records: [{ id: plan.recordIds[2], fields: { W1: 3 } }] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await expect.poll(() => cellText(page, 2, f.W1!), POLL).toBe('3');
     await select(page, [2, f.W1!], [2, f.W3!]);
@@ -162,7 +149,7 @@ describe('the fill handle in every direction', () => {
   });
 
   it('refuses a viewer with a message', async () => {
-    const li = await openGrid(browser, server, { ...team, tableId: plan.tableId, field: { ...team.field, Name: plan.field['名称']! } }, team.viewer);
+    const li = await openGrid(session.browser, session.server, { ...session.team, tableId: plan.tableId, field: { ...session.team.field, Name: plan.field['名称']! } }, session.team.viewer);
     try {
       const { page } = li;
       const f = plan.field as Record<string, string>;

@@ -1,10 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestPage } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
-import { cell, cellText, dbValue, focusCell, openGrid, POLL, requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TestPage } from '../support/browser.ts';
+import { cell, cellText, dbValue, focusCell, POLL, useGridSession } from './grid-support.ts';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -51,41 +48,31 @@ async function rowNumbers(page: Page, rows: readonly number[]): Promise<string[]
 }
 
 describe('range tools in a grouped grid view', () => {
-  let server: Server;
-  let browser: Browser;
-  let team: GridTeam;
+  const session = useGridSession({ rows: 6 });
   let mei: TestPage;
-  const count = () => (server.ctx.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM t_${team.tableId}`).get() as { n: number }).n;
-  const score = (i: number) => dbValue(server, team.tableId, team.field.Score, team.recordIds[i]!);
-  const name = (i: number) => dbValue(server, team.tableId, team.field.Name, team.recordIds[i]!);
+  const count = () => (session.server.ctx.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM t_${session.team.tableId}`).get() as { n: number }).n;
+  const score = (i: number) => dbValue(session.server, session.team.tableId, session.team.field.Score, session.team.recordIds[i]!);
+  const name = (i: number) => dbValue(session.server, session.team.tableId, session.team.field.Name, session.team.recordIds[i]!);
 
   beforeAll(async () => {
-    requireUiBuild();
-    server = await startTestServer({}, { ui: 'build' });
-    browser = await launchBrowser();
-    team = await seedGridTeam(server, 6);
     // Opened before grouping: openGrid waits for a record in row 0, which then becomes a header.
-    mei = await openGrid(browser, server, team, team.owner);
-    const views = await team.owner.client.get(`/tables/${team.tableId}/views`);
-    const res = await team.owner.client.patch(`/tables/${team.tableId}/views/${views.body.views[0].id}`, { groupBy: [{ field: team.field.Stage, direction: 'asc' }] });
+    mei = await session.open(session.team.owner);
+    const views = await session.team.owner.client.get(`/tables/${session.team.tableId}/views`);
+    const res = await session.team.owner.client.patch(`/tables/${session.team.tableId}/views/${views.body.views[0].id}`, { groupBy: [{ field: session.team.field.Stage, direction: 'asc' }] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   /** Every test starts from the same six records and a freshly loaded grid. */
   beforeEach(async () => {
-    const extra = (server.ctx.db.sqlite.prepare(`SELECT id FROM t_${team.tableId}`).all() as Array<{ id: number }>)
-      .map((row) => `rec${row.id}`).filter((id) => !team.recordIds.includes(id));
-    if (extra.length) expect((await team.owner.client.delete(`/tables/${team.tableId}/records?${extra.map((id) => `records[]=${id}`).join('&')}`)).status).toBe(200);
-    const records = team.recordIds.map((id, i) => ({ id, fields: { Name: `Customer ${i}`, Score: i * 10, Stage: STAGES[i] } }));
-    const res = await team.owner.client.patch(`/tables/${team.tableId}/records`, { records });
+    const extra = (session.server.ctx.db.sqlite.prepare(`SELECT id FROM t_${session.team.tableId}`).all() as Array<{ id: number }>)
+      .map((row) => `rec${row.id}`).filter((id) => !session.team.recordIds.includes(id));
+    if (extra.length) expect((await session.team.owner.client.delete(`/tables/${session.team.tableId}/records?${extra.map((id) => `records[]=${id}`).join('&')}`)).status).toBe(200);
+    const records = session.team.recordIds.map((id, i) => ({ id, fields: { Name: `Customer ${i}`, Score: i * 10, Stage: STAGES[i] } }));
+    const res = await session.team.owner.client.patch(`/tables/${session.team.tableId}/records`, { records });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await mei.page.reload();
-    await cell(mei.page, 8, team.field.Name).locator('.cell-frame').waitFor();
-    await expect.poll(() => cellText(mei.page, 8, team.field.Name), POLL).toBe('Customer 5');
+    await cell(mei.page, 8, session.team.field.Name).locator('.cell-frame').waitFor();
+    await expect.poll(() => cellText(mei.page, 8, session.team.field.Name), POLL).toBe('Customer 5');
   });
 
   it('numbers records 1…n within each group, headers unnumbered', async () => {
@@ -97,9 +84,9 @@ describe('range tools in a grouped grid view', () => {
 
   it('fills a series down across group headers onto the records only, and undoes it in one step', async () => {
     const { page } = mei;
-    const { Score } = team.field;
+    const { Score } = session.team.field;
     // Scores 0, 10 continue as 20, 30, 40, 50 over Customer 2 (row 3), 3, 4 (rows 5, 6) and 5 (row 8).
-    await team.owner.client.patch(`/tables/${team.tableId}/records`, { records: [2, 3, 4, 5].map((i) => ({ id: team.recordIds[i], fields: { Score: null } })) });
+    await session.team.owner.client.patch(`/tables/${session.team.tableId}/records`, { records: [2, 3, 4, 5].map((i) => ({ id: session.team.recordIds[i], fields: { Score: null } })) });
     await expect.poll(() => cellText(page, 8, Score), POLL).toBe('');
     await select(page, [1, Score], [2, Score]);
     await dragHandleTo(page, 8, Score);
@@ -113,9 +100,9 @@ describe('range tools in a grouped grid view', () => {
 
   it('fills up across a header, and Ctrl+D copies the first record of a range that starts on a header', async () => {
     const { page } = mei;
-    const { Name } = team.field;
+    const { Name } = session.team.field;
     // "Item 7" (Customer 3, row 5) dragged up to row 2 counts down over Customer 2 (row 3) and 1 (row 2).
-    await team.owner.client.patch(`/tables/${team.tableId}/records`, { records: [{ id: team.recordIds[3], fields: { Name: 'Item 7' } }] });
+    await session.team.owner.client.patch(`/tables/${session.team.tableId}/records`, { records: [{ id: session.team.recordIds[3], fields: { Name: 'Item 7' } }] });
     await expect.poll(() => cellText(page, 5, Name), POLL).toBe('Item 7');
     await focusCell(page, 5, Name);
     await dragHandleTo(page, 2, Name);
@@ -132,7 +119,7 @@ describe('range tools in a grouped grid view', () => {
 
   it('pastes rows onto consecutive records across headers, creating records only past the last row; undo takes it all back', async () => {
     const { page } = mei;
-    const { Name } = team.field;
+    const { Name } = session.team.field;
     await focusCell(page, 3, Name);
     await paste(page, 'P1\nP2\nP3\nP4\n');
     await expect.poll(() => [2, 3, 4, 5].map(name), POLL).toEqual(['P1', 'P2', 'P3', 'P4']);
@@ -155,7 +142,7 @@ describe('range tools in a grouped grid view', () => {
 
   it('pastes one value into every record of a range over a header; copy and clear take the records only', async () => {
     const { page } = mei;
-    const { Name, Score } = team.field;
+    const { Name, Score } = session.team.field;
     await select(page, [2, Name], [5, Name]);
     await paste(page, 'Same');
     await expect.poll(() => [1, 2, 3].map(name), POLL).toEqual(['Same', 'Same', 'Same']);
@@ -172,7 +159,7 @@ describe('range tools in a grouped grid view', () => {
 
   it('moves with the keyboard through header rows, and a range ending on a header spans the records before it', async () => {
     const { page } = mei;
-    const { Name, Score } = team.field;
+    const { Name, Score } = session.team.field;
     await focusCell(page, 3, Score);
     await page.keyboard.press('ArrowDown');
     // The header row takes the focus, as a row of its own; Enter there folds the group, Enter again opens it.

@@ -1,30 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestPage } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestPage } from '../support/browser.ts';
 import {
-  cell, cellText, chooseMenuItem, columnOrder, dbValue, focusCell, openGrid, openHeaderMenu, POLL, requireUiBuild, savedView, seedGridTeam,
-  typeIntoCell, type GridTeam,
+  cell, cellText, chooseMenuItem, columnOrder, dbValue, focusCell, openHeaderMenu, POLL, savedView,
+  typeIntoCell, useGridSession,
 } from './grid-support.ts';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
 describe('the schema and the view, from the grid', () => {
-  let server: Server;
-  let browser: Browser;
-  let team: GridTeam;
+  const session = useGridSession({ rows: 200 });
   let mei: TestPage;
   let remarks = '';
   beforeAll(async () => {
-    requireUiBuild();
-    server = await startTestServer({}, { ui: 'build' });
-    browser = await launchBrowser();
-    team = await seedGridTeam(server, 200);
-    mei = await openGrid(browser, server, team, team.owner);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    mei = await session.open(session.team.owner);
   });
 
   it('creates a table from the "+" tab and opens it', async () => {
@@ -33,16 +19,16 @@ describe('the schema and the view, from the grid', () => {
     const dialog = page.getByRole('dialog', { name: 'New table' });
     await dialog.getByLabel('Table name').fill('Leads 线索');
     await dialog.getByRole('button', { name: 'Create table' }).click();
-    await page.waitForURL((url) => url.pathname.startsWith(`/bases/${team.baseId}/tables/`) && !url.pathname.endsWith(team.tableId));
+    await page.waitForURL((url) => url.pathname.startsWith(`/bases/${session.team.baseId}/tables/`) && !url.pathname.endsWith(session.team.tableId));
     await expect.poll(() => page.locator('.table-tab[aria-current="page"]').textContent(), POLL).toBe('Leads 线索');
     await page.locator('.ag-header-cell .field-header-name', { hasText: 'Name' }).waitFor();
     await page.getByRole('link', { name: 'Customers' }).click();
-    await cell(page, 0, team.field.Name).locator('.cell-frame').waitFor();
+    await cell(page, 0, session.team.field.Name).locator('.cell-frame').waitFor();
   });
 
   it('adds a field from a header menu, renames it, and converts its type after a preview of what converts', async () => {
     const { page } = mei;
-    await openHeaderMenu(page, team.field.Score);
+    await openHeaderMenu(page, session.team.field.Score);
     await chooseMenuItem(page, 'Insert field right');
     const create = page.getByRole('dialog', { name: 'New field' });
     await create.getByLabel('Field name').fill('Notes');
@@ -50,7 +36,7 @@ describe('the schema and the view, from the grid', () => {
     await expect.poll(async () => (await columnOrder(page)).length, POLL).toBe(5);
     const order = await columnOrder(page);
     remarks = order[2]!;
-    expect(order).toEqual([team.field.Name, team.field.Score, remarks, team.field.Stage, team.field.Done]);
+    expect(order).toEqual([session.team.field.Name, session.team.field.Score, remarks, session.team.field.Stage, session.team.field.Done]);
     await expect.poll(() => page.locator(`.ag-header-cell[col-id="${remarks}"] .field-header-name`).textContent(), POLL).toBe('Notes');
 
     await openHeaderMenu(page, remarks);
@@ -64,7 +50,7 @@ describe('the schema and the view, from the grid', () => {
       await focusCell(page, row, remarks);
       await typeIntoCell(page, text);
       await page.keyboard.press('Enter');
-      await expect.poll(() => dbValue(server, team.tableId, remarks, team.recordIds[row]!), POLL).toBe(text);
+      await expect.poll(() => dbValue(session.server, session.team.tableId, remarks, session.team.recordIds[row]!), POLL).toBe(text);
     }
 
     await openHeaderMenu(page, remarks);
@@ -78,15 +64,15 @@ describe('the schema and the view, from the grid', () => {
     const result = page.getByRole('dialog', { name: 'Field saved' });
     await result.getByText('1 value could not convert', { exact: false }).waitFor();
     await result.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(() => dbValue(server, team.tableId, remarks, team.recordIds[0]!), POLL).toBe(42);
-    expect(dbValue(server, team.tableId, remarks, team.recordIds[1]!)).toBe(null);
+    await expect.poll(() => dbValue(session.server, session.team.tableId, remarks, session.team.recordIds[0]!), POLL).toBe(42);
+    expect(dbValue(session.server, session.team.tableId, remarks, session.team.recordIds[1]!)).toBe(null);
     await expect.poll(() => cellText(page, 0, remarks), POLL).toBe('42');
     await expect.poll(() => cellText(page, 1, remarks), POLL).toBe('');
   });
 
   it('hides and shows a field, freezes, moves and resizes columns — and the view keeps them after a reload', async () => {
     const { page } = mei;
-    const { Name, Score, Stage, Done } = team.field;
+    const { Name, Score, Stage, Done } = session.team.field;
     await openHeaderMenu(page, Stage);
     await chooseMenuItem(page, 'Hide field');
     await expect.poll(() => columnOrder(page), POLL).toEqual([Name, Score, remarks, Done]);
@@ -103,10 +89,10 @@ describe('the schema and the view, from the grid', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2, { steps: 5 });
     await page.mouse.up();
-    await expect.poll(async () => (await savedView(team)).fieldWidths?.[Name], POLL).toBe(280);
+    await expect.poll(async () => (await savedView(session.team)).fieldWidths?.[Name], POLL).toBe(280);
 
     await expect.poll(async () => {
-      const view = await savedView(team);
+      const view = await savedView(session.team);
       return [view.hiddenFields, view.frozenFieldCount, view.fieldOrder?.filter((id) => id !== Stage)];
     }, POLL).toEqual([[Stage], 2, [Name, Score, Done, remarks]]);
 
@@ -121,7 +107,7 @@ describe('the schema and the view, from the grid', () => {
     await page.keyboard.press('Escape');
     // A hidden field keeps its slot among the others while hidden.
     await expect.poll(() => columnOrder(page), POLL).toEqual([Name, Score, Done, Stage, remarks]);
-    await expect.poll(async () => (await savedView(team)).hiddenFields, POLL).toEqual([]);
+    await expect.poll(async () => (await savedView(session.team)).hiddenFields, POLL).toEqual([]);
 
     // Dragging a header moves the column and saves the order the same way.
     const from = (await page.locator(`.ag-header-cell[col-id="${remarks}"]`).boundingBox())!;
@@ -131,34 +117,34 @@ describe('the schema and the view, from the grid', () => {
     await page.mouse.move(to.x + 5, to.y + to.height / 2, { steps: 12 });
     await page.mouse.up();
     await expect.poll(() => columnOrder(page), POLL).toEqual([Name, Score, remarks, Done, Stage]);
-    await expect.poll(async () => (await savedView(team)).fieldOrder, POLL).toEqual([Name, Score, remarks, Done, Stage]);
+    await expect.poll(async () => (await savedView(session.team)).fieldOrder, POLL).toEqual([Name, Score, remarks, Done, Stage]);
     expect(mei.errors).toEqual([]);
   });
 
   it("sorts the view from a header, and a viewer's own sort stays on their screen", async () => {
     const { page } = mei;
-    const { Name, Score } = team.field;
+    const { Name, Score } = session.team.field;
     await openHeaderMenu(page, Score);
     await chooseMenuItem(page, 'Sort descending');
     await expect.poll(() => cellText(page, 0, Name), POLL).toBe('Customer 199');
-    expect((await savedView(team)).sorts).toEqual([{ field: Score, direction: 'desc' }]);
+    expect((await savedView(session.team)).sorts).toEqual([{ field: Score, direction: 'desc' }]);
 
-    const li = await openGrid(browser, server, team, team.viewer);
+    const li = await session.open(session.team.viewer);
     expect(await cellText(li.page, 0, Name)).toBe('Customer 199');
     await openHeaderMenu(li.page, Score);
     await chooseMenuItem(li.page, 'Sort ascending');
     await expect.poll(() => cellText(li.page, 0, Name), POLL).toBe('Customer 0');
-    expect((await savedView(team)).sorts).toEqual([{ field: Score, direction: 'desc' }]);
+    expect((await savedView(session.team)).sorts).toEqual([{ field: Score, direction: 'desc' }]);
     // The arrow in the header takes the sort away again (the view's, for the owner).
     await page.locator(`.ag-header-cell[col-id="${Score}"] .field-header-sort`).click();
-    await expect.poll(async () => (await savedView(team)).sorts, POLL).toEqual([]);
+    await expect.poll(async () => (await savedView(session.team)).sorts, POLL).toEqual([]);
     await expect.poll(() => cellText(page, 0, Name), POLL).toBe('Customer 0');
     await li.page.context().close();
   });
 
   it("shows another person's schema change in place, keeping where they scrolled", async () => {
-    const wang = await openGrid(browser, server, team, team.editor);
-    const { Name, Score } = team.field;
+    const wang = await session.open(session.team.editor);
+    const { Name, Score } = session.team.field;
     const viewport = wang.page.locator('.ag-grid-viewport');
     await viewport.evaluate((element) => { element.scrollTop = 3000; });
     await wang.page.locator('.ag-row[row-index="100"] .cell-frame').first().waitFor();
@@ -182,10 +168,10 @@ describe('the schema and the view, from the grid', () => {
     const confirm = page.getByRole('dialog', { name: 'Delete "Remarks 备注"?' });
     await confirm.getByRole('button', { name: 'Delete field' }).click();
     await expect.poll(async () => (await columnOrder(page)).includes(remarks), POLL).toBe(false);
-    expect(server.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM fields WHERE id = ?').get(remarks)).toEqual({ n: 0 });
+    expect(session.server.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM fields WHERE id = ?').get(remarks)).toEqual({ n: 0 });
     // An editor sees the entry, disabled with the reason.
-    const wang = await openGrid(browser, server, team, team.editor);
-    await openHeaderMenu(wang.page, team.field.Done);
+    const wang = await session.open(session.team.editor);
+    await openHeaderMenu(wang.page, session.team.field.Done);
     const entry = wang.page.getByRole('menuitem', { name: /Delete field/ });
     expect(await entry.getAttribute('aria-disabled')).toBe('true');
     expect(await entry.textContent()).toContain('Only base owners can change fields.');

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { uiBuildExists } from '../../server/http/ui.ts';
-import { login, openPage, type TestPage } from '../support/browser.ts';
+import { launchBrowser, login, openPage, type TestPage } from '../support/browser.ts';
 import { PASSWORD, signUp, type SignedUp } from '../support/fixtures.ts';
-import type { startTestServer } from '../support/test-server.ts';
+import { startTestServer } from '../support/test-server.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -47,6 +47,47 @@ export async function seedGridTeam(server: Server, rows = 8): Promise<GridTeam> 
   const created = await owner.client.post(`/tables/${table.body.id}/records`, { records });
   expect(created.status, JSON.stringify(created.body)).toBe(200);
   return { baseId: base.body.id, tableId: table.body.id, field, recordIds: created.body.records.map((r: { id: string }) => r.id), owner, editor, viewer };
+}
+
+/** What a grid test file works against: the server with the built UI, one browser, the seeded team. */
+export interface GridSession {
+  readonly server: Server;
+  readonly browser: Browser;
+  readonly team: GridTeam;
+  /** A signed-in page on the table (see openGrid). */
+  open(who: SignedUp, lang?: string): Promise<TestPage>;
+}
+
+/**
+ * Registers the beforeAll/afterAll every browser test of the grid needs: a server serving the
+ * UI build, a browser and a team with `rows` customers. Call it first in a describe, so its
+ * beforeAll runs before the file's own (which may then use the session); the fields throw if
+ * read before that.
+ */
+export function useGridSession({ rows = 8 }: { rows?: number } = {}): GridSession {
+  let state: { server: Server; browser: Browser; team: GridTeam } | undefined;
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    requireUiBuild();
+    server = await startTestServer({}, { ui: 'build' });
+    browser = await launchBrowser();
+    state = { server, browser, team: await seedGridTeam(server, rows) };
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const ready = () => {
+    if (!state) throw new Error('grid session not started: read it inside a test or a later beforeAll');
+    return state;
+  };
+  return {
+    get server() { return ready().server; },
+    get browser() { return ready().browser; },
+    get team() { return ready().team; },
+    open: (who, lang) => openGrid(ready().browser, ready().server, ready().team, who, lang),
+  };
 }
 
 /** A signed-in page on the table, with its first row rendered. */

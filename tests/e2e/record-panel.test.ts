@@ -1,39 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestPage } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
-import { cell, cellText, dbValue, focusCell, openGrid, POLL, requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestPage } from '../support/browser.ts';
+import { cell, cellText, dbValue, focusCell, POLL, useGridSession } from './grid-support.ts';
 
 describe('the record panel', () => {
-  let server: Server;
-  let browser: Browser;
-  let team: GridTeam;
+  const session = useGridSession();
   let notes: string;
   let mei: TestPage;
   let wang: TestPage;
   beforeAll(async () => {
-    requireUiBuild();
-    server = await startTestServer({}, { ui: 'build' });
-    browser = await launchBrowser();
-    team = await seedGridTeam(server);
-    const field = await team.owner.client.post(`/tables/${team.tableId}/fields`, { name: 'Notes', type: 'longText' });
+    const field = await session.team.owner.client.post(`/tables/${session.team.tableId}/fields`, { name: 'Notes', type: 'longText' });
     expect(field.status, JSON.stringify(field.body)).toBe(201);
     notes = field.body.id;
-    mei = await openGrid(browser, server, team, team.owner);
-    wang = await openGrid(browser, server, team, team.editor);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    mei = await session.open(session.team.owner);
+    wang = await session.open(session.team.editor);
   });
 
   const panel = (page: TestPage['page']) => page.locator('aside.record-panel');
 
   it('expands a record from its row, edits it there through the record doc, and shows its history', async () => {
     const { page } = mei;
-    const { Score } = team.field;
+    const { Score } = session.team.field;
     await page.locator('.ag-row[row-index="0"] .row-number').hover();
     await page.getByRole('button', { name: 'Expand record 1' }).click();
     await expect.poll(() => panel(page).locator('h2').textContent(), POLL).toBe('Customer 0');
@@ -41,7 +27,7 @@ describe('the record panel', () => {
     await expect.poll(() => score.isEditable(), POLL).toBe(true);
     await score.fill('123');
     await score.press('Enter');
-    await expect.poll(() => dbValue(server, team.tableId, Score, team.recordIds[0]!), POLL).toBe(123);
+    await expect.poll(() => dbValue(session.server, session.team.tableId, Score, session.team.recordIds[0]!), POLL).toBe(123);
     // The grid's row follows, and so does the other person's grid.
     await expect.poll(() => cellText(page, 0, Score), POLL).toBe('123');
     await expect.poll(() => cellText(wang.page, 0, Score), POLL).toBe('123');
@@ -52,7 +38,7 @@ describe('the record panel', () => {
     await expect.poll(() => panel(page).count(), POLL).toBe(0);
 
     // From the keyboard: Shift+Enter on a focused cell.
-    await focusCell(page, 2, team.field.Name);
+    await focusCell(page, 2, session.team.field.Name);
     await page.keyboard.press('Shift+Enter');
     await expect.poll(() => panel(page).locator('h2').textContent(), POLL).toBe('Customer 2');
     await panel(page).getByRole('button', { name: 'Close the record' }).click();
@@ -62,7 +48,7 @@ describe('the record panel', () => {
   it('lets two people type in the same long text at once, keeping both, and shows who is here', async () => {
     await mei.page.locator('.ag-row[row-index="3"] .row-number').hover();
     await mei.page.getByRole('button', { name: 'Expand record 4' }).click();
-    await focusCell(wang.page, 3, team.field.Name);
+    await focusCell(wang.page, 3, session.team.field.Name);
     await wang.page.keyboard.press('Shift+Enter');
     const areas = [mei.page, wang.page].map((page) => panel(page).getByLabel('Notes'));
     for (const area of areas) await expect.poll(() => area.isEditable(), POLL).toBe(true);
@@ -79,7 +65,7 @@ describe('the record panel', () => {
     ]);
     const expected = '王芳：客户很重要。Call back Monday. Wants a quote.';
     for (const area of areas) await expect.poll(() => area.inputValue(), POLL).toBe(expected);
-    await expect.poll(() => dbValue(server, team.tableId, notes, team.recordIds[3]!), POLL).toBe(expected);
+    await expect.poll(() => dbValue(session.server, session.team.tableId, notes, session.team.recordIds[3]!), POLL).toBe(expected);
     // The grid shows the note too.
     await expect.poll(() => cellText(mei.page, 3, notes), POLL).toBe(expected);
 
@@ -91,13 +77,13 @@ describe('the record panel', () => {
 
   it('opens a record that the grid holds open for editing without a second doc', async () => {
     const { page } = mei;
-    const { Name } = team.field;
+    const { Name } = session.team.field;
     await panel(page).getByRole('button', { name: 'Close the record' }).click();
     // Focus and edit a cell (the grid opens the record's doc), then expand the same record.
     await focusCell(page, 5, Name);
     await page.keyboard.type('Xiamen Foods');
     await page.keyboard.press('Enter');
-    await expect.poll(() => dbValue(server, team.tableId, Name, team.recordIds[5]!), POLL).toBe('Xiamen Foods');
+    await expect.poll(() => dbValue(session.server, session.team.tableId, Name, session.team.recordIds[5]!), POLL).toBe('Xiamen Foods');
     await focusCell(page, 5, Name);
     await page.keyboard.press('Shift+Enter');
     const name = panel(page).getByLabel('Name');
@@ -105,15 +91,15 @@ describe('the record panel', () => {
     await expect.poll(() => name.isEditable(), POLL).toBe(true);
     await name.fill('Xiamen Foods Ltd');
     await name.press('Enter');
-    await expect.poll(() => dbValue(server, team.tableId, Name, team.recordIds[5]!), POLL).toBe('Xiamen Foods Ltd');
+    await expect.poll(() => dbValue(session.server, session.team.tableId, Name, session.team.recordIds[5]!), POLL).toBe('Xiamen Foods Ltd');
     await expect.poll(() => cellText(page, 5, Name), POLL).toBe('Xiamen Foods Ltd');
     expect(await cell(page, 5, Name).count()).toBe(1);
     expect(mei.errors).toEqual([]);
   });
 
   it('shows a viewer the record without letting them edit it', async () => {
-    const li = await openGrid(browser, server, team, team.viewer);
-    await focusCell(li.page, 1, team.field.Name);
+    const li = await session.open(session.team.viewer);
+    await focusCell(li.page, 1, session.team.field.Name);
     await li.page.keyboard.press('Shift+Enter');
     await expect.poll(() => panel(li.page).locator('h2').textContent(), POLL).toBe('Customer 1');
     await panel(li.page).getByText('You can view this record but not edit it.').waitFor();

@@ -1,10 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestPage } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
-import { cell, openGrid, POLL, requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestPage } from '../support/browser.ts';
+import { cell, POLL, useGridSession, type GridTeam } from './grid-support.ts';
 
 /** The Name column of the rows the grid shows, top to bottom. */
 async function shownNames(page: Page, nameField: string): Promise<string[]> {
@@ -26,33 +23,23 @@ async function views(team: GridTeam): Promise<Array<{ id: string; name: string; 
 }
 
 describe('view configuration and saved views in the browser', () => {
-  let server: Server;
-  let browser: Browser;
-  let team: GridTeam;
+  const session = useGridSession();
   let mei: TestPage;
   let wang: TestPage;
   beforeAll(async () => {
-    requireUiBuild();
-    server = await startTestServer({}, { ui: 'build' });
-    browser = await launchBrowser();
-    team = await seedGridTeam(server);
     // Customers 2 and 5 are won; 6 and 7 are done. Scores are 0, 10 … 70.
     const updates = [[2, { Stage: 'Won' }], [5, { Stage: 'Won' }], [6, { Done: true }], [7, { Done: true }]] as const;
-    const res = await team.owner.client.patch(`/tables/${team.tableId}/records`, { records: updates.map(([i, fields]) => ({ id: team.recordIds[i], fields })) });
+    const res = await session.team.owner.client.patch(`/tables/${session.team.tableId}/records`, { records: updates.map(([i, fields]) => ({ id: session.team.recordIds[i], fields })) });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    mei = await openGrid(browser, server, team, team.owner);
-    wang = await openGrid(browser, server, team, team.editor);
+    mei = await session.open(session.team.owner);
+    wang = await session.open(session.team.editor);
     // Survives only as long as the page is not reloaded: proves the updates below are live.
     await wang.page.evaluate(() => { (window as unknown as { __noReload: boolean }).__noReload = true; });
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('builds "Score ≥ 30 and (Stage is Won or Done is checked)" and shows exactly those rows, to both people', async () => {
     const { page } = mei;
-    const { Name, Score, Stage, Done } = team.field;
+    const { Name, Score, Stage, Done } = session.team.field;
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
     const panel = page.getByRole('dialog', { name: 'Filters' });
     await panel.locator('.filter-editor > .filter-group > .actions .add-condition').click();
@@ -78,7 +65,7 @@ describe('view configuration and saved views in the browser', () => {
     const expected = ['Customer 5', 'Customer 6', 'Customer 7'];
     await expect.poll(() => shownNames(page, Name), POLL).toEqual(expected);
     await expect.poll(() => shownNames(wang.page, Name), POLL).toEqual(expected);
-    const saved = (await views(team))[0]!;
+    const saved = (await views(session.team))[0]!;
     expect(saved.filter).toEqual({ conjunction: 'and', conditions: [
       { field: Score, operator: '>=', value: 30 },
       { conjunction: 'or', conditions: [{ field: Stage, operator: 'is', value: 'Won' }, { field: Done, operator: 'is', value: true }] },
@@ -98,7 +85,7 @@ describe('view configuration and saved views in the browser', () => {
 
   it('adds a sort, seen live by the other person', async () => {
     const { page } = mei;
-    const { Name, Score } = team.field;
+    const { Name, Score } = session.team.field;
     await page.getByRole('button', { name: 'Sort', exact: true }).click();
     const panel = page.getByRole('dialog', { name: 'Sort by' });
     await panel.getByRole('button', { name: '+ Add sort' }).click();
@@ -107,14 +94,14 @@ describe('view configuration and saved views in the browser', () => {
     const expected = ['Customer 7', 'Customer 6', 'Customer 5'];
     await expect.poll(() => shownNames(page, Name), POLL).toEqual(expected);
     await expect.poll(() => shownNames(wang.page, Name), POLL).toEqual(expected);
-    expect((await views(team))[0]!.sorts).toEqual([{ field: Score, direction: 'desc' }]);
+    expect((await views(session.team))[0]!.sorts).toEqual([{ field: Score, direction: 'desc' }]);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Sorted by 1 field' }).waitFor();
   });
 
   it('hides a field from the Fields panel and changes the row height', async () => {
     const { page } = mei;
-    const { Stage, Name } = team.field;
+    const { Stage, Name } = session.team.field;
     await page.getByRole('button', { name: 'Fields', exact: true }).click();
     await page.getByRole('dialog', { name: 'Fields' }).getByLabel('Show Stage').uncheck();
     await expect.poll(() => wang.page.locator(`.ag-header-cell[col-id="${Stage}"]`).count(), POLL).toBe(0);
@@ -134,8 +121,8 @@ describe('view configuration and saved views in the browser', () => {
 
   it('creates, renames, duplicates and deletes views, and the other sidebar follows without a reload', async () => {
     const { page } = mei;
-    const { Name } = team.field;
-    const original = (await views(team))[0]!;
+    const { Name } = session.team.field;
+    const original = (await views(session.team))[0]!;
 
     await page.getByRole('button', { name: '+ New view' }).click();
     const create = page.getByRole('dialog', { name: 'Create a view' });
@@ -192,7 +179,7 @@ describe('view configuration and saved views in the browser', () => {
   });
 
   it("shows a viewer the filter read-only, with a personal copy to filter their own way", async () => {
-    const li = await openGrid(browser, server, team, team.viewer);
+    const li = await session.open(session.team.viewer);
     const { page } = li;
     await page.getByRole('button', { name: 'Filtered by 3 conditions' }).click();
     const panel = page.getByRole('dialog', { name: 'Filters' });
@@ -204,7 +191,7 @@ describe('view configuration and saved views in the browser', () => {
     // The copy is theirs: the builder is open to them, and nobody else sees the view.
     await page.getByRole('button', { name: 'Filtered by 3 conditions' }).click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Filters' }).getByLabel('Field').first().isEnabled(), POLL).toBe(true);
-    expect((await views(team)).map((view) => view.name)).toEqual(['Hot deals', 'Follow-ups']);
+    expect((await views(session.team)).map((view) => view.name)).toEqual(['Hot deals', 'Follow-ups']);
     await page.context().close();
   });
 });

@@ -1,10 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestPage } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
-import { openGrid, POLL, requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestPage } from '../support/browser.ts';
+import { POLL, useGridSession } from './grid-support.ts';
 
 /** The grid's rows top to bottom: group headers as "# value (count)", records by name. */
 async function shownRows(page: Page, nameField: string): Promise<string[]> {
@@ -29,29 +26,19 @@ async function shownRows(page: Page, nameField: string): Promise<string[]> {
 }
 
 describe('grouping in the browser', () => {
-  let server: Server;
-  let browser: Browser;
-  let team: GridTeam;
+  const session = useGridSession();
   let mei: TestPage;
   beforeAll(async () => {
-    requireUiBuild();
-    server = await startTestServer({}, { ui: 'build' });
-    browser = await launchBrowser();
-    team = await seedGridTeam(server);
     // Scores are 0, 10 … 70; customers 2 and 5 are won, 6 has no stage, the rest are leads.
     const updates = [[2, { Stage: 'Won' }], [5, { Stage: 'Won' }], [6, { Stage: null }]] as const;
-    const res = await team.owner.client.patch(`/tables/${team.tableId}/records`, { records: updates.map(([i, fields]) => ({ id: team.recordIds[i], fields })) });
+    const res = await session.team.owner.client.patch(`/tables/${session.team.tableId}/records`, { records: updates.map(([i, fields]) => ({ id: session.team.recordIds[i], fields })) });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    mei = await openGrid(browser, server, team, team.owner);
+    mei = await session.open(session.team.owner);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('builds a filter and a grouping in the UI and shows the right headers, counts, sums and rows', async () => {
     const { page } = mei;
-    const { Name, Score, Stage } = team.field;
+    const { Name, Score, Stage } = session.team.field;
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
     const filters = page.getByRole('dialog', { name: 'Filters' });
     await filters.locator('.filter-editor > .filter-group > .actions .add-condition').click();
@@ -73,7 +60,7 @@ describe('grouping in the browser', () => {
     const sums = await page.locator('.group-row .group-sum').allTextContents();
     expect(sums).toEqual(['Σ Score: 140', 'Σ Score: 70', 'Σ Score: 60']);
     await page.getByRole('button', { name: 'Grouped by 1 field' }).waitFor();
-    const saved = (await team.owner.client.get(`/tables/${team.tableId}/views`)).body.views[0];
+    const saved = (await session.team.owner.client.get(`/tables/${session.team.tableId}/views`)).body.views[0];
     expect(saved.groupBy).toEqual([{ field: Stage, direction: 'asc' }]);
 
     // A second level, last → first: Score inside each stage.
@@ -91,7 +78,7 @@ describe('grouping in the browser', () => {
 
   it('collapses a group with a click and with the keyboard, and remembers it for this person', async () => {
     const { page } = mei;
-    const { Name } = team.field;
+    const { Name } = session.team.field;
     await page.getByRole('button', { name: 'Collapse Stage: Won' }).click();
     const collapsed = ['# Lead (3 records)', 'Customer 3', 'Customer 4', 'Customer 7', '# Won (2 records)', '# (empty) (1 record)', 'Customer 6'];
     await expect.poll(() => shownRows(page, Name), POLL).toEqual(collapsed);
@@ -102,7 +89,7 @@ describe('grouping in the browser', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => shownRows(page, Name).then((rows) => rows.length), POLL).toBe(9);
     // Edits keep working on record rows; moving a record to another group regroups it.
-    const won = page.locator('.ag-row', { hasText: 'Customer 5' }).locator(`.ag-cell[col-id="${team.field.Stage}"]`);
+    const won = page.locator('.ag-row', { hasText: 'Customer 5' }).locator(`.ag-cell[col-id="${session.team.field.Stage}"]`);
     await won.click({ position: { x: 4, y: 4 } });
     await page.keyboard.press('Delete');
     await expect.poll(() => shownRows(page, Name), POLL).toEqual([

@@ -1,10 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestPage } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
-import { cell, focusCell, openGrid, POLL, requireUiBuild, seedGridTeam, type GridTeam } from './grid-support.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestPage } from '../support/browser.ts';
+import { cell, focusCell, POLL, useGridSession } from './grid-support.ts';
 
 async function shownNames(page: Page, nameField: string): Promise<string[]> {
   return page.evaluate((fieldId) => {
@@ -24,28 +21,18 @@ function highlighted(page: Page): Promise<string[]> {
 }
 
 describe('search and the summary bar in the browser', () => {
-  let server: Server;
-  let browser: Browser;
-  let team: GridTeam;
+  const session = useGridSession();
   let mei: TestPage;
   beforeAll(async () => {
-    requireUiBuild();
-    server = await startTestServer({}, { ui: 'build' });
-    browser = await launchBrowser();
-    team = await seedGridTeam(server);
     const names = [[0, '王小明'], [3, '王芳 Wang'], [5, 'Acme 上海王府井']] as const;
-    const res = await team.owner.client.patch(`/tables/${team.tableId}/records`, { records: names.map(([i, Name]) => ({ id: team.recordIds[i], fields: { Name } })) });
+    const res = await session.team.owner.client.patch(`/tables/${session.team.tableId}/records`, { records: names.map(([i, Name]) => ({ id: session.team.recordIds[i], fields: { Name } })) });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    mei = await openGrid(browser, server, team, team.owner);
+    mei = await session.open(session.team.owner);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('Ctrl+F focuses the search box; the grid narrows to the matches, counts and highlights them', async () => {
     const { page } = mei;
-    const { Name } = team.field;
+    const { Name } = session.team.field;
     await focusCell(page, 1, Name);
     await page.keyboard.press('Control+f');
     const box = page.getByRole('searchbox', { name: 'Search records' });
@@ -70,12 +57,12 @@ describe('search and the summary bar in the browser', () => {
 
   it('shows a sum under the Score column that follows an edit', async () => {
     const { page } = mei;
-    const { Score } = team.field;
+    const { Score } = session.team.field;
     await page.getByRole('combobox', { name: 'Summary of Score' }).selectOption('sum');
     const value = page.locator(`.summary-cell-inner[data-field-id="${Score}"] .summary-value`);
     // Scores are 0, 10 … 70.
     await expect.poll(() => value.textContent(), POLL).toBe('280');
-    const saved = (await team.owner.client.get(`/tables/${team.tableId}/views`)).body.views[0];
+    const saved = (await session.team.owner.client.get(`/tables/${session.team.tableId}/views`)).body.views[0];
     expect(saved.summaries).toEqual({ [Score]: 'sum' });
     // The cell under the column lines up with the column.
     const column = await page.locator(`.ag-header-cell[col-id="${Score}"]`).boundingBox();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError } from '../support/fixtures.ts';
+import { expectError, postTable } from '../support/fixtures.ts';
 import { seedTeam, type Team } from '../support/seed.ts';
 import { startTestServer } from '../support/test-server.ts';
 
@@ -16,7 +16,7 @@ const STAGES = [null, '初步接洽', '方案报价', '已签约', '旧阶段'] 
 beforeAll(async () => {
   tessera = await startTestServer();
   team = seedTeam(tessera);
-  const table = await team.owner.api.post(`/bases/${team.baseId}/tables`, {
+  ({ id: tableId, field } = await postTable(team.owner.api, team.baseId, {
     name: 'Deals',
     fields: [
       { name: 'Name', type: 'singleLineText' },
@@ -26,10 +26,7 @@ beforeAll(async () => {
       { name: 'Follow-up', type: 'date' },
       { name: 'Meeting', type: 'date', options: { includeTime: true } },
     ],
-  });
-  expect(table.status, JSON.stringify(table.body)).toBe(201);
-  tableId = table.body.id;
-  field = Object.fromEntries(table.body.fields.map((f: { id: string; name: string }) => [f.name, f.id]));
+  }));
   const records = Array.from({ length: TOTAL }, (_, i) => ({
     fields: {
       Name: `Deal ${String(i).padStart(2, '0')}`,

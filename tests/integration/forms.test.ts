@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setFormRateLimits } from '../../server/forms/index.ts';
-import { expectError } from '../support/fixtures.ts';
+import { expectError, postTable } from '../support/fixtures.ts';
 import { seedTeam, type Team } from '../support/seed.ts';
 import { ApiClient, startTestServer } from '../support/test-server.ts';
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
   setFormRateLimits(tessera.ctx, { buckets: [{ capacity: 1000, perMs: 60_000 }], maxClients: 100 });
   team = seedTeam(tessera);
   anonymous = new ApiClient(tessera.url);
-  const table = await team.owner.api.post(`/bases/${team.baseId}/tables`, {
+  ({ id: tableId, field } = await postTable(team.owner.api, team.baseId, {
     name: 'Leads',
     fields: [
       { name: 'Company', type: 'singleLineText' },
@@ -33,10 +33,7 @@ beforeAll(async () => {
       { name: 'Visit', type: 'date' },
       { name: 'Created', type: 'createdTime' },
     ],
-  });
-  expect(table.status, JSON.stringify(table.body)).toBe(201);
-  tableId = table.body.id;
-  field = Object.fromEntries(table.body.fields.map((f: { name: string; id: string }) => [f.name, f.id]));
+  }));
 });
 afterAll(() => tessera.close());
 

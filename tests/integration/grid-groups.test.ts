@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError } from '../support/fixtures.ts';
+import { expectError, postTable } from '../support/fixtures.ts';
 import { seedTeam, type Team } from '../support/seed.ts';
 import { startTestServer } from '../support/test-server.ts';
 
@@ -27,7 +27,7 @@ const seeds: Seed[] = Array.from({ length: TOTAL }, (_, i) => ({
 beforeAll(async () => {
   tessera = await startTestServer();
   team = seedTeam(tessera);
-  const table = await team.owner.api.post(`/bases/${team.baseId}/tables`, {
+  ({ id: tableId, field } = await postTable(team.owner.api, team.baseId, {
     name: 'Deals',
     fields: [
       { name: 'Name', type: 'singleLineText' },
@@ -36,10 +36,7 @@ beforeAll(async () => {
       { name: 'Amount', type: 'number' },
       { name: 'VIP', type: 'checkbox' },
     ],
-  });
-  expect(table.status, JSON.stringify(table.body)).toBe(201);
-  tableId = table.body.id;
-  field = Object.fromEntries(table.body.fields.map((f: { id: string; name: string }) => [f.name, f.id]));
+  }));
   const records = seeds.map((s) => ({ fields: { Name: s.name, Stage: s.stage, Owner: s.owner, Amount: s.amount, VIP: s.vip } }));
   for (let start = 0; start < TOTAL; start += 200) {
     const res = await team.owner.api.post(`/tables/${tableId}/records`, { records: records.slice(start, start + 200) });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError } from '../support/fixtures.ts';
+import { expectError, postTable } from '../support/fixtures.ts';
 import { seedTeam, type Team } from '../support/seed.ts';
 import { startTestServer } from '../support/test-server.ts';
 
@@ -15,13 +15,10 @@ const TOTAL = 600;
 beforeAll(async () => {
   tessera = await startTestServer();
   team = seedTeam(tessera);
-  const table = await team.owner.api.post(`/bases/${team.baseId}/tables`, {
+  ({ id: tableId, field } = await postTable(team.owner.api, team.baseId, {
     name: 'Customers',
     fields: [{ name: 'Name', type: 'singleLineText' }, { name: 'Score', type: 'number' }],
-  });
-  expect(table.status, JSON.stringify(table.body)).toBe(201);
-  tableId = table.body.id;
-  field = Object.fromEntries(table.body.fields.map((f: { id: string; name: string }) => [f.name, f.id]));
+  }));
   const records = Array.from({ length: TOTAL }, (_, i) => ({ fields: { Name: `客户${String(i).padStart(3, '0')}`, Score: (i * 37) % 500 } }));
   for (let start = 0; start < TOTAL; start += 300) {
     const res = await team.owner.api.post(`/tables/${tableId}/records`, { records: records.slice(start, start + 300) });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError } from '../support/fixtures.ts';
+import { expectError, postTable } from '../support/fixtures.ts';
 import { seedTeam, type Team } from '../support/seed.ts';
 import { startTestServer } from '../support/test-server.ts';
 import { searchIndexesOf } from '../../server/search/index.ts';
@@ -27,7 +27,7 @@ const local: Local[] = Array.from({ length: 300 }, (_, i) => ({
 beforeAll(async () => {
   tessera = await startTestServer();
   team = seedTeam(tessera);
-  const table = await team.owner.api.post(`/bases/${team.baseId}/tables`, {
+  ({ id: tableId, field } = await postTable(team.owner.api, team.baseId, {
     name: 'Contacts',
     fields: [
       { name: 'Name', type: 'singleLineText' },
@@ -36,10 +36,7 @@ beforeAll(async () => {
       { name: 'Tags', type: 'multipleSelects', options: { choices: [{ name: 'VIP' }] } },
       { name: 'Amount', type: 'number' },
     ],
-  });
-  expect(table.status, JSON.stringify(table.body)).toBe(201);
-  tableId = table.body.id;
-  field = Object.fromEntries(table.body.fields.map((f: { id: string; name: string }) => [f.name, f.id]));
+  }));
   const res = await team.owner.api.post(`/tables/${tableId}/records`, {
     records: local.map((row) => ({ fields: { Name: row.name, City: row.city, Note: row.note, Tags: row.tags, Amount: row.amount } })),
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError } from '../support/fixtures.ts';
+import { expectError, postTable } from '../support/fixtures.ts';
 import { seedTeam, type Team } from '../support/seed.ts';
 import { startTestServer } from '../support/test-server.ts';
 
@@ -11,7 +11,7 @@ let fieldIds: Record<string, string>;
 beforeAll(async () => {
   tessera = await startTestServer();
   team = seedTeam(tessera);
-  const table = await team.owner.api.post(`/bases/${team.baseId}/tables`, {
+  ({ id: tableId, field: fieldIds } = await postTable(team.owner.api, team.baseId, {
     name: 'Deals',
     fields: [
       { name: 'Name', type: 'singleLineText' },
@@ -19,10 +19,7 @@ beforeAll(async () => {
       { name: 'Stage', type: 'singleSelect', options: { choices: [{ name: 'Lead' }, { name: 'Won' }] } },
       { name: 'Notes', type: 'singleLineText' },
     ],
-  });
-  expect(table.status, JSON.stringify(table.body)).toBe(201);
-  tableId = table.body.id;
-  fieldIds = Object.fromEntries(table.body.fields.map((f: { name: string; id: string }) => [f.name, f.id]));
+  }));
   await team.owner.api.post(`/tables/${tableId}/records`, {
     records: [{ fields: { Name: 'a', Amount: 5, Stage: 'Won', Notes: 'x' } }, { fields: { Name: 'b', Amount: 50, Stage: 'Lead' } }],
   });

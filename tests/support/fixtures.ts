@@ -36,6 +36,17 @@ export async function createBase(client: ApiClient, name = 'Customers'): Promise
   return res.body;
 }
 
+/** A table created over the API (201 asserted), with its field ids by field name. */
+export async function postTable(
+  client: ApiClient,
+  baseId: string,
+  body: { name: string; fields: ReadonlyArray<Record<string, unknown>> },
+): Promise<{ id: string; field: Record<string, string> }> {
+  const res = await client.post(`/bases/${baseId}/tables`, body);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { id: res.body.id, field: Object.fromEntries(res.body.fields.map((f: { id: string; name: string }) => [f.name, f.id])) };
+}
+
 /** Asserts the API's error shape and returns the code. */
 export function expectError(res: ApiResponse, status: number, code?: string): void {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
