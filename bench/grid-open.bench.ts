@@ -1,19 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { migrations } from '../migrations/index.ts';
-import { ensureAdminFromConfig } from '../server/auth/bootstrap.ts';
-import type { AppContext } from '../server/context.ts';
-import { openDatabase } from '../server/db/index.ts';
-import { EventBus } from '../server/events/index.ts';
-import { writeRecords } from '../server/records/index.ts';
-import { createTable } from '../server/tables/index.ts';
-import { launchBrowser, login } from '../tests/support/browser.ts';
-import { actorOf } from '../tests/support/records-table.ts';
-import { createBase } from '../tests/support/seed.ts';
 import { percentile, round, type Bench, type BenchContext } from './harness.ts';
-import { CUSTOMER_BENCH_FIELDS, customerChunks } from './support/crm-rows.ts';
+import { openAdminPage } from './support/bench-browser.ts';
+import { openBenchDb, writeCustomerTable } from './support/bench-db.ts';
 import { BENCH_ADMIN, BenchClient } from './support/rest-client.ts';
 import { startServerProcess } from './support/server-process.ts';
 
@@ -37,13 +26,10 @@ export const gridOpenBench: Bench = {
     const label = `${total.toLocaleString('en')} rows`;
     const seeded = await seedTable(total);
     const server = await startServerProcess({ ...BENCH_ADMIN, TESSERA_DATA_DIR: seeded.dataDir });
-    const browser = await launchBrowser();
+    let browser: Awaited<ReturnType<typeof openAdminPage>> | undefined;
     try {
-      const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(60_000);
-      await page.goto('/login');
-      await login(page, { email: BENCH_ADMIN.TESSERA_ADMIN_EMAIL, password: BENCH_ADMIN.TESSERA_ADMIN_PASSWORD });
+      browser = await openAdminPage(server.url, { width: 1440, height: 900 });
+      const { page } = browser;
       const url = `/bases/${seeded.baseId}/tables/${seeded.tableId}`;
       await measureFirstRows(bench, page, url, label);
       await measureJump(bench, page, total, label);
@@ -51,7 +37,7 @@ export const gridOpenBench: Bench = {
       await measureSortedPatch(bench, page, server.url, seeded, label);
       bench.report({ name: `${label}: server peak RSS`, value: server.peakRssMb(), unit: 'MB' });
     } finally {
-      await browser.close();
+      await browser?.close();
       await server.stop();
       fs.rmSync(seeded.dataDir, { recursive: true, force: true });
     }
@@ -60,22 +46,10 @@ export const gridOpenBench: Bench = {
 
 /** The table written in-process through the write path (fast), then served by a child server. */
 async function seedTable(total: number): Promise<Seeded> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-grid-'));
-  const db = await openDatabase({ dataDir, migrations });
-  const admin = { email: BENCH_ADMIN.TESSERA_ADMIN_EMAIL, password: BENCH_ADMIN.TESSERA_ADMIN_PASSWORD };
-  const ctx: AppContext = { db, events: new EventBus(), inTransactionHooks: [], config: { port: 0, host: '127.0.0.1', dataDir, secureCookies: false, admin } };
-  await ensureAdminFromConfig(ctx);
-  const user = db.first(db.kysely.selectFrom('users').select(['id']).where('email', '=', admin.email))!;
-  const actor = actorOf(user);
-  const baseId = createBase(ctx, user.id, 'Bench', 'Asia/Shanghai');
-  const table = createTable(ctx, actor, baseId, { name: 'Customers', fields: CUSTOMER_BENCH_FIELDS.map((f) => ({ ...f })) as never });
-  const fieldIds = new Map(table.fields.map((field) => [field.name, field.id]));
-  for await (const chunk of customerChunks(total)) {
-    const creates = chunk.map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [fieldIds.get(name)!, value])));
-    writeRecords(ctx, { tableId: table.id, creates }, { actor, origin: 'import', typecast: true });
-  }
-  db.close();
-  return { dataDir, baseId, tableId: table.id, fieldIds };
+  const bench = await openBenchDb('tessera-bench-grid-');
+  const { tableId, fieldIds } = await writeCustomerTable(bench, total);
+  bench.ctx.db.close();
+  return { dataDir: bench.dataDir, baseId: bench.baseId, tableId, fieldIds };
 }
 
 /** ms since navigation start until row 0 shows data; the first run finds the server's caches cold. */

@@ -1,19 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { migrations } from '../migrations/index.ts';
-import { ensureAdminFromConfig } from '../server/auth/bootstrap.ts';
-import type { AppContext } from '../server/context.ts';
-import { openDatabase } from '../server/db/index.ts';
-import { EventBus } from '../server/events/index.ts';
 import { writeRecords } from '../server/records/index.ts';
 import { createTable } from '../server/tables/index.ts';
 import { createView } from '../server/views/views.service.ts';
-import { launchBrowser, login } from '../tests/support/browser.ts';
-import { actorOf } from '../tests/support/records-table.ts';
-import { createBase } from '../tests/support/seed.ts';
 import { percentile, round, type Bench, type BenchContext } from './harness.ts';
+import { openAdminPage } from './support/bench-browser.ts';
+import { openBenchDb } from './support/bench-db.ts';
 import { BENCH_ADMIN } from './support/rest-client.ts';
 import { startServerProcess } from './support/server-process.ts';
 
@@ -32,19 +24,16 @@ export const kanbanPaintBench: Bench = {
     const label = `${total.toLocaleString('en')} cards in ${STAGES.length} stacks`;
     const seeded = await seedBoard(perStack);
     const server = await startServerProcess({ ...BENCH_ADMIN, TESSERA_DATA_DIR: seeded.dataDir });
-    const browser = await launchBrowser();
+    let browser: Awaited<ReturnType<typeof openAdminPage>> | undefined;
     try {
-      const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1600, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(60_000);
-      await page.goto('/login');
-      await login(page, { email: BENCH_ADMIN.TESSERA_ADMIN_EMAIL, password: BENCH_ADMIN.TESSERA_ADMIN_PASSWORD });
+      browser = await openAdminPage(server.url, { width: 1600, height: 900 });
+      const { page } = browser;
       const url = `/bases/${seeded.baseId}/tables/${seeded.tableId}?view=${seeded.viewId}`;
       await measureFirstPaint(bench, page, url, label);
       await measureDeepScroll(bench, page, perStack, label);
       bench.report({ name: `${label}: server peak RSS`, value: server.peakRssMb(), unit: 'MB' });
     } finally {
-      await browser.close();
+      await browser?.close();
       await server.stop();
       fs.rmSync(seeded.dataDir, { recursive: true, force: true });
     }
@@ -52,14 +41,7 @@ export const kanbanPaintBench: Bench = {
 };
 
 async function seedBoard(perStack: number): Promise<{ dataDir: string; baseId: string; tableId: string; viewId: string }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-kanban-'));
-  const db = await openDatabase({ dataDir, migrations });
-  const admin = { email: BENCH_ADMIN.TESSERA_ADMIN_EMAIL, password: BENCH_ADMIN.TESSERA_ADMIN_PASSWORD };
-  const ctx: AppContext = { db, events: new EventBus(), inTransactionHooks: [], config: { port: 0, host: '127.0.0.1', dataDir, secureCookies: false, admin } };
-  await ensureAdminFromConfig(ctx);
-  const user = db.first(db.kysely.selectFrom('users').select(['id']).where('email', '=', admin.email))!;
-  const actor = actorOf(user);
-  const baseId = createBase(ctx, user.id, 'Bench', 'Asia/Shanghai');
+  const { dataDir, ctx, actor, baseId } = await openBenchDb('tessera-bench-kanban-');
   const table = createTable(ctx, actor, baseId, {
     name: '商机',
     fields: [
@@ -88,7 +70,7 @@ async function seedBoard(perStack: number): Promise<{ dataDir: string; baseId: s
   const view = createView(ctx, actor, table.id, {
     name: '销售管道', type: 'kanban', stackField: id.get('阶段')!, sumField: id.get('预估金额')!, cardFields: [id.get('客户')!, id.get('预估金额')!, id.get('下次跟进')!],
   });
-  db.close();
+  ctx.db.close();
   return { dataDir, baseId, tableId: table.id, viewId: view.id };
 }
 

@@ -1,18 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { migrations } from '../migrations/index.ts';
-import { ensureAdminFromConfig } from '../server/auth/bootstrap.ts';
-import type { AppContext } from '../server/context.ts';
-import { openDatabase } from '../server/db/index.ts';
-import { EventBus } from '../server/events/index.ts';
-import { writeRecords } from '../server/records/index.ts';
-import { createTable } from '../server/tables/index.ts';
-import { actorOf } from '../tests/support/records-table.ts';
-import { createBase } from '../tests/support/seed.ts';
 import { percentile, round, type Bench, type BenchContext } from './harness.ts';
-import { CUSTOMER_BENCH_FIELDS, customerChunks } from './support/crm-rows.ts';
-import { BENCH_ADMIN, BenchClient } from './support/rest-client.ts';
+import { openBenchDb, writeCustomerTable } from './support/bench-db.ts';
+import { adminTokenClient, BENCH_ADMIN, type BenchClient } from './support/rest-client.ts';
 import { startServerProcess } from './support/server-process.ts';
 
 const RUNS = 30;
@@ -34,7 +23,7 @@ export const viewsQueryBench: Bench = {
     const seeded = await seedTable(total);
     const server = await startServerProcess({ ...BENCH_ADMIN, TESSERA_DATA_DIR: seeded.dataDir });
     try {
-      const api = await signIn(server.url);
+      const api = await adminTokenClient(server.url);
       const field = (name: string) => seeded.fieldIds.get(name)!;
       const filter = { conjunction: 'and', conditions: [
         { field: field('城市'), operator: 'is', value: '上海' },
@@ -83,29 +72,10 @@ async function timeRequests(api: BenchClient, ...urls: string[]): Promise<Array<
   return samples;
 }
 
-async function signIn(url: string): Promise<BenchClient> {
-  const session = new BenchClient(url);
-  await session.call('POST', '/auth/login', { email: BENCH_ADMIN.TESSERA_ADMIN_EMAIL, password: BENCH_ADMIN.TESSERA_ADMIN_PASSWORD });
-  const token = await session.call<{ token: string }>('POST', '/tokens', { name: 'bench' });
-  return new BenchClient(url, token.body.token);
-}
-
 /** The table written in-process through the write path (fast), then served by a child server. */
 async function seedTable(total: number): Promise<{ dataDir: string; tableId: string; fieldIds: Map<string, string> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-views-'));
-  const db = await openDatabase({ dataDir, migrations });
-  const admin = { email: BENCH_ADMIN.TESSERA_ADMIN_EMAIL, password: BENCH_ADMIN.TESSERA_ADMIN_PASSWORD };
-  const ctx: AppContext = { db, events: new EventBus(), inTransactionHooks: [], config: { port: 0, host: '127.0.0.1', dataDir, secureCookies: false, admin } };
-  await ensureAdminFromConfig(ctx);
-  const user = db.first(db.kysely.selectFrom('users').select(['id']).where('email', '=', admin.email))!;
-  const actor = actorOf(user);
-  const baseId = createBase(ctx, user.id, 'Bench', 'Asia/Shanghai');
-  const table = createTable(ctx, actor, baseId, { name: 'Customers', fields: CUSTOMER_BENCH_FIELDS.map((f) => ({ ...f })) as never });
-  const fieldIds = new Map(table.fields.map((entry) => [entry.name, entry.id]));
-  for await (const chunk of customerChunks(total)) {
-    const creates = chunk.map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [fieldIds.get(name)!, value])));
-    writeRecords(ctx, { tableId: table.id, creates }, { actor, origin: 'import', typecast: true });
-  }
-  db.close();
-  return { dataDir, tableId: table.id, fieldIds };
+  const bench = await openBenchDb('tessera-bench-views-');
+  const { tableId, fieldIds } = await writeCustomerTable(bench, total);
+  bench.ctx.db.close();
+  return { dataDir: bench.dataDir, tableId, fieldIds };
 }

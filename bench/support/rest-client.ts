@@ -26,12 +26,17 @@ export class BenchClient {
 
 export const BENCH_ADMIN = { TESSERA_ADMIN_EMAIL: 'bench@example.com', TESSERA_ADMIN_PASSWORD: 'bench-password-1' };
 
-/** Signs in as the bench admin, mints a token, and creates a base with the customers table. */
-export async function prepareCustomerTable(url: string): Promise<{ api: BenchClient; tableId: string; fieldIds: Map<string, string> }> {
+/** A client with a token the bench admin signs in and mints. */
+export async function adminTokenClient(url: string): Promise<BenchClient> {
   const session = new BenchClient(url);
   await session.call('POST', '/auth/login', { email: BENCH_ADMIN.TESSERA_ADMIN_EMAIL, password: BENCH_ADMIN.TESSERA_ADMIN_PASSWORD });
   const token = await session.call<{ token: string }>('POST', '/tokens', { name: 'bench' });
-  const api = new BenchClient(url, token.body.token);
+  return new BenchClient(url, token.body.token);
+}
+
+/** Signs in as the bench admin, mints a token, and creates a base with the customers table. */
+export async function prepareCustomerTable(url: string): Promise<{ api: BenchClient; tableId: string; fieldIds: Map<string, string> }> {
+  const api = await adminTokenClient(url);
   const base = await api.call<{ id: string }>('POST', '/bases', { name: 'Bench' });
   const table = await api.call<{ id: string; fields: Array<{ id: string; name: string }> }>('POST', `/bases/${base.body.id}/tables`, {
     name: 'Customers',
