@@ -1,3 +1,4 @@
+import type { StackJson, StacksJson } from '../../core/views/rows-json.ts';
 import type { Actor } from '../auth/actor.ts';
 import { listMembers } from '../bases/index.ts';
 import type { AppContext } from '../context.ts';
@@ -15,24 +16,8 @@ export const SUM_FIELD_TYPES = ['number', 'currency', 'percent', 'rating'] as co
 /** Most cards one request returns per stack. */
 export const MAX_CARDS_PAGE = 500;
 
-export interface Stack {
-  key: string;
-  /** The choice name or user id; null for the "(empty)" stack. */
-  value: string | null;
-  /** False for a value that is no longer a choice or member (still shown, so no card hides). */
-  known: boolean;
-  count: number;
-  sum: number | null;
-  /** The first cards, when asked for. */
-  cards?: Card[];
-}
-
-export interface StacksResult {
-  stackField: string;
-  sumField: string | null;
-  total: number;
-  stacks: Stack[];
-}
+export type Stack = StackJson<Card>;
+export type StacksResult = StacksJson<Card>;
 
 function boardScope(board: BoardView, extra?: BoardScope['extra']): BoardScope {
   return { tableId: board.schema.table.id, filter: board.filter, filterCtx: board.filterCtx, extra };

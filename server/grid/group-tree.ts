@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import { isChecked, isEmptyValue } from '../../core/filter/empty.ts';
 import { compareRecordsBy } from '../../core/filter/sort.ts';
+import type { GroupHeader } from '../../core/views/rows-json.ts';
 import type { Database } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import type { FieldDef } from '../tables/table-schema.ts';
@@ -25,15 +26,8 @@ interface GroupKey {
   value: unknown;
 }
 
-export interface GroupNode {
-  /** Stable across requests (a hash of the values from the top): the key of collapse state. */
-  id: string;
-  depth: number;
-  fieldId: string;
-  value: unknown;
-  count: number;
-  /** Sum per number field of the group's records; null when every one is empty. */
-  sums: Record<string, number | null>;
+/** A group as its header row shows it (id: a hash of the values from the top, stable across requests: the key of collapse state), with what reading its records needs. */
+export interface GroupNode extends Omit<GroupHeader, 'collapsed'> {
   /** The next level's groups; null at the deepest level, whose groups hold records. */
   children: GroupNode[] | null;
   path: GroupKey[];

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { SummaryData } from '../../core/views/rows-json.ts';
 import { aggregatesFor, type SummaryAggregate } from '../../core/views/summary.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { AppContext } from '../context.ts';
@@ -7,12 +8,7 @@ import type { FieldDef } from '../tables/table-schema.ts';
 import { emptySql, userTableName } from '../views/index.ts';
 import { resolveView, type ViewParams } from './view-query.ts';
 
-export interface SummaryResult {
-  /** Records in the view (after filter and search). */
-  records: number;
-  /** Per field id: the aggregate and its value (numbers; dates in their stored shape). */
-  values: Record<string, { aggregate: SummaryAggregate; value: number | string | null }>;
-}
+export type SummaryResult = SummaryData;
 
 const builder = (db: Database) => db.kysely as unknown as Kysely<any>;
 

@@ -6,6 +6,7 @@ import type { GridView } from '../grid/types.ts';
 import { apiErrorText } from '../ui/api-error-text.ts';
 import { fetchCalendar, writeBatch, type Card } from '../kanban/board-api.ts';
 import { cardLayout, filterFieldIds } from '../kanban/board-layout.ts';
+import { BoardError } from '../kanban/board-error.tsx';
 import { BoardRecord } from '../kanban/board-record.tsx';
 import { DATE_TYPES } from '../kanban/board-settings.tsx';
 import { BoardSetup } from '../kanban/board-setup.tsx';
@@ -146,12 +147,7 @@ function Calendar({ page, draft, dateFieldId, onSchemaChange }: { page: PageSetu
           </select>
         </div>
       </BoardToolbar>
-      {draft.error || error ? (
-        <p className="form-error board-error" role="alert">
-          {draft.error ?? error}
-          <button type="button" className="ui-icon-button" aria-label={t('boards.close')} onClick={() => setError(null)}>×</button>
-        </p>
-      ) : null}
+      <BoardError message={draft.error || error} onClose={() => setError(null)} />
       {truncated ? <p className="calendar-notice muted" role="status">{t('boards.truncated', { count: records.length })}</p> : null}
       <div className="calendar" aria-busy={status === 'loading'}>
         <CalendarGrid

@@ -5,6 +5,7 @@ import type { PageSetup } from '../grid/data-grid.tsx';
 import type { GridView } from '../grid/types.ts';
 import { fetchRows, type Card } from '../kanban/board-api.ts';
 import { CardFace } from '../kanban/board-card.tsx';
+import { BoardError } from '../kanban/board-error.tsx';
 import { CARD_GAP, cardHeight, cardLayout, filterFieldIds } from '../kanban/board-layout.ts';
 import { BoardRecord } from '../kanban/board-record.tsx';
 import { BoardToolbar } from '../kanban/board-toolbar.tsx';
@@ -132,7 +133,7 @@ export function GalleryView({ page, view: savedView, onSchemaChange }: { page: P
   return (
     <div className="grid-shell board-shell">
       <BoardToolbar page={page} draft={draft} kind="gallery" count={total} />
-      {draft.error || error ? <p className="form-error board-error" role="alert">{draft.error ?? error}</p> : null}
+      <BoardError message={draft.error || error} />
       <div ref={scroller} className="gallery-scroll" onScroll={(event) => { const top = event.currentTarget.scrollTop; setBox((current) => ({ ...current, top })); }}>
         {total === 0 ? <p className="board-empty">{t('boards.noCards')}</p> : null}
         <div className="gallery-space" role="list" aria-label={t('boards.galleryLabel', { name: view.name })} style={{ height: rows * pitch }}>

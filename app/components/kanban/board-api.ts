@@ -1,3 +1,4 @@
+import type { StackJson as StackShape, StacksJson as StacksShape } from '../../../core/views/rows-json.ts';
 import type { GridRowData } from '../grid/types.ts';
 import { apiPath, apiRequest } from '../ui/api-client.ts';
 
@@ -6,21 +7,8 @@ import { apiPath, apiRequest } from '../ui/api-client.ts';
 /** A record as a card: the values it shows and those that place it, keyed by field id. */
 export type Card = GridRowData;
 
-export interface StackJson {
-  key: string;
-  value: string | null;
-  known: boolean;
-  count: number;
-  sum: number | null;
-  cards?: Card[];
-}
-
-export interface StacksJson {
-  stackField: string;
-  sumField: string | null;
-  total: number;
-  stacks: StackJson[];
-}
+export type StackJson = StackShape<Card>;
+export type StacksJson = StacksShape<Card>;
 
 export function fetchStacks(tableId: string, viewId: string, cards: number, signal?: AbortSignal): Promise<StacksJson> {
   return apiRequest(`${apiPath`/tables/${tableId}/stacks`}?view=${encodeURIComponent(viewId)}&cards=${cards}`, { signal });

@@ -6,6 +6,7 @@ import { useStore } from '../grid/store.ts';
 import type { GridView } from '../grid/types.ts';
 import { apiErrorText } from '../ui/api-error-text.ts';
 import { writeBatch } from './board-api.ts';
+import { BoardError } from './board-error.tsx';
 import { cardHeight, cardLayout, filterFieldIds } from './board-layout.ts';
 import { BoardRecord } from './board-record.tsx';
 import { STACK_TYPES } from './board-settings.tsx';
@@ -25,7 +26,6 @@ const selectBoard = (state: BoardState) => state;
  * drag cards between and within stacks; everyone sees moves live over the table channel.
  */
 export function KanbanView({ page, view: savedView, onSchemaChange }: { page: PageSetup; view: GridView; onSchemaChange: () => void }) {
-  const { t } = useTranslation();
   const draft = useViewDraft(page, savedView, onSchemaChange);
   const { view } = draft;
   const stackField = page.allFields.find((field) => field.id === view.stackField && (STACK_TYPES as readonly string[]).includes(field.type));
@@ -106,12 +106,7 @@ function KanbanBoard({ page, draft, stackFieldId, onSchemaChange }: {
   return (
     <div className="grid-shell board-shell">
       <BoardToolbar page={page} draft={draft} kind="kanban" count={board.total} />
-      {draft.error || error || board.error ? (
-        <p className="form-error board-error" role="alert">
-          {draft.error ?? error ?? t('boards.loadFailed', { message: board.error ?? '' })}
-          <button type="button" className="ui-icon-button" aria-label={t('boards.close')} onClick={() => setError(null)}>×</button>
-        </p>
-      ) : null}
+      <BoardError message={draft.error || error || (board.error ? t('boards.loadFailed', { message: board.error }) : null)} onClose={() => setError(null)} />
       <div className="kanban-board" role="region" aria-label={t('boards.boardLabel', { name: view.name })} aria-describedby="kanban-hint" aria-busy={board.status === 'loading'}>
         <p id="kanban-hint" className="visually-hidden">{t('boards.cardHint')}</p>
         {board.stacks.map((stack) => (
