@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { MAX_CALENDAR_RECORDS, MAX_CARDS_PAGE, moveCard, readCalendar, readStackCards, readStacks } from '../boards/index.ts';
 import type { AppContext } from '../context.ts';
-import { requireRecordId } from './record-input.ts';
+import { recordIdInput } from './record-input.ts';
 import { param, parseBody, requireActor } from './request.ts';
 
 const viewParam = z.string().min(1).max(100);
@@ -25,20 +25,11 @@ const calendarQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_CALENDAR_RECORDS).default(2000),
 });
 
-const recordId = z.union([z.string().max(20), z.number()]).transform((id, ctx) => {
-  try {
-    return requireRecordId(id);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(id)} is not a record id` });
-    return z.NEVER;
-  }
-});
-
 const moveBody = z.object({
   view: viewParam,
-  recordId,
+  recordId: recordIdInput,
   toStack: z.string().min(1).max(1500),
-  afterId: recordId.nullable().optional(),
+  afterId: recordIdInput.nullable().optional(),
 });
 
 /**

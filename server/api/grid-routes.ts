@@ -5,7 +5,7 @@ import { applyGridBatch, findRowPosition, MAX_BLOCK, MAX_COLLAPSED, readRows, re
 import { MAX_SEARCH_LENGTH, searchIndexesOf } from '../search/index.ts';
 import { SUMMARY_AGGREGATES, type SummaryAggregate } from '../../core/views/summary.ts';
 import { MAX_BATCH } from '../records/index.ts';
-import { requireRecordId } from './record-input.ts';
+import { recordIdInput, requireRecordId } from './record-input.ts';
 import { param, parseBody, requireActor } from './request.ts';
 
 // `sort=fld1:desc,fld2:asc`: a viewer's own order over the view's rows (they may not save it).
@@ -60,19 +60,10 @@ const positionQuery = viewQuery.extend({
   recordId: z.string().max(20),
 });
 
-const recordId = z.union([z.string().max(20), z.number()]).transform((id, ctx) => {
-  try {
-    return requireRecordId(id);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(id)} is not a record id` });
-    return z.NEVER;
-  }
-});
-
 const batchBody = z.object({
   creates: z.array(z.record(z.string().max(64), z.unknown())).max(MAX_BATCH).default([]),
-  updates: z.array(z.object({ id: recordId, values: z.record(z.string().max(64), z.unknown()) })).max(MAX_BATCH).default([]),
-  deletes: z.array(recordId).max(MAX_BATCH).default([]),
+  updates: z.array(z.object({ id: recordIdInput, values: z.record(z.string().max(64), z.unknown()) })).max(MAX_BATCH).default([]),
+  deletes: z.array(recordIdInput).max(MAX_BATCH).default([]),
   typecast: z.boolean().default(false),
 });
 

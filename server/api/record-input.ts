@@ -46,6 +46,16 @@ export function requireRecordId(input: unknown): number {
   return id;
 }
 
+/** A record id in a JSON body ("rec12" or 12) as its number; a clear issue otherwise. */
+export const recordIdInput = z.union([z.string().max(20), z.number()]).transform((id, ctx) => {
+  try {
+    return requireRecordId(id);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(id)} is not a record id` });
+    return z.NEVER;
+  }
+});
+
 /** `?records[]=a&records[]=b` (or `records=`), as API.md's DELETE takes them. */
 export function recordIdsFromQuery(query: Record<string, unknown>): number[] {
   const raw = query['records[]'] ?? query.records;

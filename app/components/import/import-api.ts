@@ -1,39 +1,16 @@
-import { ApiError, apiPath, apiRequest, NETWORK_ERROR } from '../ui/api-client.ts';
+import { apiPath, apiRequest } from '../ui/api-client.ts';
 import type { ImportJob, ImportPreview } from './import-types.ts';
 import type { ImportOptions } from './import-options.ts';
 import { previewPart } from './preview-slice.ts';
 
 // The import and export routes of docs/imports.md, with the session cookie.
 
-/** Multipart POST (the file and the JSON options); errors as ApiError, like apiRequest. */
-async function postFile<T>(path: string, file: File, options: ImportOptions | undefined, signal?: AbortSignal): Promise<T> {
+/** Multipart POST: the file and the JSON options. */
+function postFile<T>(path: string, file: File, options: ImportOptions | undefined, signal?: AbortSignal): Promise<T> {
   const form = new FormData();
   if (options !== undefined) form.append('options', JSON.stringify(options));
   form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' }, body: form, signal });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError(0, NETWORK_ERROR, error instanceof Error ? error.message : String(error));
-  }
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = { error: { message: text.slice(0, 200) } };
-  }
-  if (!response.ok) {
-    const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-    throw new ApiError(
-      response.status,
-      typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`,
-      typeof error?.message === 'string' ? error.message : response.statusText,
-      error?.details && typeof error.details === 'object' ? (error.details as Record<string, unknown>) : undefined,
-    );
-  }
-  return json as T;
+  return apiRequest<T>(path, { method: 'POST', body: form, signal });
 }
 
 export async function previewImport(baseId: string, file: File, options?: ImportOptions, signal?: AbortSignal): Promise<ImportPreview> {

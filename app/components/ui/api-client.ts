@@ -18,6 +18,7 @@ export class ApiError extends Error {
 
 export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Sent as JSON; FormData goes as it is (multipart, the browser sets the boundary). */
   body?: unknown;
   signal?: AbortSignal;
   /** Tests pass their own; the browser's global fetch otherwise. */
@@ -28,13 +29,14 @@ export interface ApiRequest {
 export const NETWORK_ERROR = 'NETWORK';
 
 export async function apiRequest<T>(path: string, { method = 'GET', body, signal, fetch: fetchImpl = fetch }: ApiRequest = {}): Promise<T> {
+  const raw = body === undefined || (typeof FormData !== 'undefined' && body instanceof FormData);
   let response: Response;
   try {
     response = await fetchImpl(`/api/v1${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: raw ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: raw ? (body as FormData | undefined) : JSON.stringify(body),
       signal,
     });
   } catch (error) {
