@@ -1,19 +1,9 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from '../support/browser.ts';
-import { cell, cellText, dbValue, focusCell, openGrid, POLL, useGridSession } from './grid-support.ts';
+import { cell, cellText, dbValue, dragHandleTo, focusCell, openGrid, POLL, select, useGridSession } from './grid-support.ts';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
-
-/** Presses the fill handle of the selected range and lets go over a cell. */
-async function dragHandleTo(page: Page, row: number, fieldId: string): Promise<void> {
-  const box = (await page.locator('.fill-handle').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  const target = (await cell(page, row, fieldId).boundingBox())!;
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
 
 /** Drags the fill handle `rows` row heights below the last row (there is no cell there to point at). */
 async function dragHandleBelowLastRow(page: Page, lastRow: number, fieldId: string, rows: number): Promise<void> {
@@ -25,11 +15,6 @@ async function dragHandleBelowLastRow(page: Page, lastRow: number, fieldId: stri
   await page.mouse.move(last.x + last.width / 2, last.y + last.height * (rows + 0.5), { steps: 6 });
   await expect.poll(() => page.locator('.fill-hint').textContent(), POLL).toBe(`+${rows} new records`);
   await page.mouse.up();
-}
-
-async function select(page: Page, from: [number, string], to: [number, string]): Promise<void> {
-  await focusCell(page, from[0], from[1]);
-  await cell(page, to[0], to[1]).click({ modifiers: ['Shift'], position: { x: 4, y: 4 } });
 }
 
 describe('the fill handle in every direction', () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestPage } from '../support/browser.ts';
-import { cell, cellText, dbValue, focusCell, POLL, useGridSession } from './grid-support.ts';
+import { cell, cellText, dbValue, dragHandleTo, focusCell, POLL, select, useGridSession } from './grid-support.ts';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -13,20 +13,6 @@ const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
  */
 const RECORD_ROW = [1, 2, 3, 5, 6, 8] as const;
 const STAGES = ['Lead', 'Lead', 'Lead', 'Won', 'Won', null] as const;
-
-async function dragHandleTo(page: Page, row: number, fieldId: string): Promise<void> {
-  const box = (await page.locator('.fill-handle').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  const target = (await cell(page, row, fieldId).boundingBox())!;
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
-
-async function select(page: Page, from: [number, string], to: [number, string]): Promise<void> {
-  await focusCell(page, from[0], from[1]);
-  await cell(page, to[0], to[1]).click({ modifiers: ['Shift'], position: { x: 4, y: 4 } });
-}
 
 /** Text pasted on the focused cell the way a browser delivers it. */
 async function paste(page: Page, text: string): Promise<void> {

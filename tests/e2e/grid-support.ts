@@ -115,6 +115,22 @@ export async function focusCell(page: Page, row: number, fieldId: string): Promi
   await cell(page, row, fieldId).click({ position: { x: 4, y: 4 } });
 }
 
+/** Selects the range between two cells: a click on the first, a shift-click on the other. */
+export async function select(page: Page, from: [number, string], to: [number, string]): Promise<void> {
+  await focusCell(page, from[0], from[1]);
+  await cell(page, to[0], to[1]).click({ modifiers: ['Shift'], position: { x: 4, y: 4 } });
+}
+
+/** Presses the fill handle of the selected range and lets go over a cell. */
+export async function dragHandleTo(page: Page, row: number, fieldId: string): Promise<void> {
+  const box = (await page.locator('.fill-handle').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  const target = (await cell(page, row, fieldId).boundingBox())!;
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
 /** Types into a focused cell: the first key opens the editor with itself as the value. */
 export async function typeIntoCell(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
