@@ -91,7 +91,11 @@ export async function sendBatch(ctrl: GridController, body: BatchBody, before?: 
  * created, the loaded rows patched, the row count raised and the blocks reloaded. A refusal
  * puts the old values back, marks the cell at fault and says why; nothing stays half-written.
  */
-export async function commitWrite(ctrl: GridController, write: CellWrite, options: { optimistic?: boolean } = {}): Promise<BatchResult | undefined> {
+export function commitWrite(ctrl: GridController, write: CellWrite, options: { optimistic?: boolean } = {}): Promise<BatchResult | undefined> {
+  return ctrl.trackStep(writeAndRecord(ctrl, write, options));
+}
+
+async function writeAndRecord(ctrl: GridController, write: CellWrite, options: { optimistic?: boolean }): Promise<BatchResult | undefined> {
   if (!write.updates.length && !write.creates.length) return undefined;
   if (options.optimistic) for (const row of write.updates) for (const [fieldId, value] of Object.entries(row.values)) ctrl.setCell(row.id, fieldId, value);
   const before = new Map(write.updates.map((row) => [row.id, row.before]));

@@ -98,6 +98,7 @@ export function onEditRejected(ctrl: GridController, recordId: string, fieldId: 
 export async function undoStep(ctrl: GridController, redo: boolean): Promise<void> {
   // A paste or deletion becomes an undo step when its batch is answered; an undo pressed
   // before that must undo it, not the step before it.
+  await ctrl.stepsSettled();
   await ctrl.batches.settled();
   const step = redo ? ctrl.undo.redo() : ctrl.undo.undo();
   if (!step) return;

@@ -197,11 +197,11 @@ export function fillSelection(ctrl: GridController, direction: 'down' | 'right')
     while (top < bounds.bottom && ctrl.isHeaderAt(top)) top += 1;
     let above = bounds.top - 1;
     while (above >= 0 && ctrl.isHeaderAt(above)) above -= 1;
-    if (bounds.bottom > top) void fillRange(ctrl, { ...bounds, top, bottom: top }, { direction, count: bounds.bottom - top }, 'copy');
-    else if (above >= 0 && !ctrl.isHeaderAt(bounds.bottom)) void fillRange(ctrl, { ...bounds, top: above, bottom: above }, { direction, count: bounds.bottom - above }, 'copy');
+    if (bounds.bottom > top) void ctrl.trackStep(fillRange(ctrl, { ...bounds, top, bottom: top }, { direction, count: bounds.bottom - top }, 'copy'));
+    else if (above >= 0 && !ctrl.isHeaderAt(bounds.bottom)) void ctrl.trackStep(fillRange(ctrl, { ...bounds, top: above, bottom: above }, { direction, count: bounds.bottom - above }, 'copy'));
   } else if (bounds.right > bounds.left) {
-    void fillRange(ctrl, { ...bounds, right: bounds.left }, { direction, count: bounds.right - bounds.left }, 'copy');
+    void ctrl.trackStep(fillRange(ctrl, { ...bounds, right: bounds.left }, { direction, count: bounds.right - bounds.left }, 'copy'));
   } else if (bounds.left > 0) {
-    void fillRange(ctrl, { ...bounds, left: bounds.left - 1, right: bounds.left - 1 }, { direction, count: 1 }, 'copy');
+    void ctrl.trackStep(fillRange(ctrl, { ...bounds, left: bounds.left - 1, right: bounds.left - 1 }, { direction, count: 1 }, 'copy'));
   }
 }

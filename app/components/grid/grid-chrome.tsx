@@ -42,7 +42,7 @@ export function GridToolbar({ ctrl, viewName }: { ctrl: GridController; viewName
         {selected > 0 && confirming ? (
           <span className="confirm" role="group" aria-label={t('grid.deleteRows', { count: selected })}>
             <span className="small">{t('grid.confirmDelete', { count: selected })}</span>
-            <button type="button" className="button danger-solid" onClick={() => { setConfirming(false); void deleteSelected(ctrl); }}>{t('grid.delete')}</button>
+            <button type="button" className="button danger-solid" onClick={() => { setConfirming(false); void ctrl.trackStep(deleteSelected(ctrl)); }}>{t('grid.delete')}</button>
             <button type="button" className="button ghost" onClick={() => setConfirming(false)}>{t('grid.cancel')}</button>
           </span>
         ) : null}

@@ -78,6 +78,8 @@ export class GridController {
   /** Edits sent but not confirmed, for the offline banner. */
   readonly pending = new PendingEdits();
   readonly batches: BatchQueue;
+  /** Pastes, fills and deletions on their way to becoming undo steps (see trackStep). */
+  private readonly stepsUnderway = new Set<Promise<unknown>>();
   /** Lends the grid's record docs to the record panel (CollabClient opens a doc once). */
   readonly docSource: RecordDocSource;
   fieldById: ReadonlyMap<string, GridField> = new Map();
@@ -86,6 +88,24 @@ export class GridController {
   /** Fields whose change can take a row out of the view or bring one in. */
   filterFields: ReadonlySet<string> = new Set();
   docs: RecordDocs | undefined;
+
+  /**
+   * A change that ends in an undo step (a paste, a fill, a deletion): an undo pressed while
+   * it is still on its way waits for it, so it undoes this step and not the one before.
+   * Waiting for the batch queue alone is not enough: the step is pushed a few promise
+   * turns after its answer, and a paste fetches rows before it sends anything.
+   */
+  trackStep<T>(work: Promise<T>): Promise<T> {
+    this.stepsUnderway.add(work);
+    const forget = () => this.stepsUnderway.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  /** Resolves once every tracked change has settled. */
+  async stepsSettled(): Promise<void> {
+    while (this.stepsUnderway.size) await Promise.allSettled([...this.stepsUnderway]);
+  }
   channel: TableChannel | undefined;
   editing = false;
   /** Text an IME composed on a cell that was not editing: the editor opening next starts with it. */

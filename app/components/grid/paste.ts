@@ -285,7 +285,7 @@ export function attachPaste(ctrl: GridController, element: HTMLElement): () => v
     if (target?.closest('.ag-header, .ag-popup-editor, input, [contenteditable="true"]')) return;
     const matrix = parseClipboard(event.clipboardData.getData('text/html'), event.clipboardData.getData('text/plain'));
     event.preventDefault();
-    void pasteCells(ctrl, matrix);
+    void ctrl.trackStep(pasteCells(ctrl, matrix));
   };
   element.addEventListener('paste', onPaste);
   return () => element.removeEventListener('paste', onPaste);

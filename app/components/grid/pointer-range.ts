@@ -58,7 +58,7 @@ export class PointerRange {
       this.filling = undefined;
       this.fillTarget = undefined;
       this.showHint(undefined);
-      if (source && target) void fillRange(this.ctrl, source, target);
+      if (source && target) void this.ctrl.trackStep(fillRange(this.ctrl, source, target));
       else if (source) this.showRange(source);
     };
     const move = (event: MouseEvent) => {
