@@ -94,11 +94,19 @@ export function onEditRejected(ctrl: GridController, recordId: string, fieldId: 
   ctrl.toasts.show(ctrl.setup.cell.t('grid.rejected', { message }), { cell: { recordId, fieldId } });
 }
 
-/** Undo (or redo) this person's last step through the same path as an edit. */
-export async function undoStep(ctrl: GridController, redo: boolean): Promise<void> {
-  // A paste or deletion becomes an undo step when its batch is answered; an undo pressed
-  // before that must undo it, not the step before it.
-  await ctrl.stepsSettled();
+/**
+ * Undo (or redo) this person's last step through the same path as an edit. It waits for
+ * the changes still on their way (a paste pressed just before must be the step undone),
+ * and is itself tracked: a redo renames the records it recreates, and an undo right after
+ * must delete those, not the old ones.
+ */
+export function undoStep(ctrl: GridController, redo: boolean): Promise<void> {
+  const earlier = ctrl.stepsSettled();
+  return ctrl.trackStep(replayStep(ctrl, redo, earlier));
+}
+
+async function replayStep(ctrl: GridController, redo: boolean, earlier: Promise<void>): Promise<void> {
+  await earlier;
   await ctrl.batches.settled();
   const step = redo ? ctrl.undo.redo() : ctrl.undo.undo();
   if (!step) return;

@@ -102,9 +102,9 @@ export class GridController {
     return work;
   }
 
-  /** Resolves once every tracked change has settled. */
+  /** Resolves once every change tracked so far has settled (later ones are not waited for). */
   async stepsSettled(): Promise<void> {
-    while (this.stepsUnderway.size) await Promise.allSettled([...this.stepsUnderway]);
+    await Promise.allSettled([...this.stepsUnderway]);
   }
   channel: TableChannel | undefined;
   editing = false;

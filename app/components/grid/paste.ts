@@ -146,7 +146,10 @@ export async function pasteCells(ctrl: GridController, matrix: string[][]): Prom
     return;
   }
   const width = Math.max(...cells.map((row) => row.length));
-  const fitting = ctrl.columns.length - bounds.left;
+  // The columns as they are now: creating fields below reloads the schema, and the new
+  // columns may already be in ctrl.columns (in the view's order) when the paste is written.
+  const existingTargets = ctrl.columns.slice(bounds.left);
+  const fitting = existingTargets.length;
   let newFields: string[] = [];
   let headers = false;
   if (width > fitting) {
@@ -164,7 +167,7 @@ export async function pasteCells(ctrl: GridController, matrix: string[][]): Prom
     ctrl.toasts.show(cell.t('grid.rangeTooBig', { max: MAX_RANGE_ROWS }));
     return;
   }
-  const targets = [...ctrl.columns.slice(bounds.left), ...newFields].slice(0, width);
+  const targets = [...existingTargets, ...newFields].slice(0, width);
   await writePaste(ctrl, rows, bounds.top, targets, width - targets.length);
 }
 
@@ -249,8 +252,11 @@ function placeAfterLastColumn(ctrl: GridController, fieldIds: readonly string[])
     ctrl.reloadSchema();
     return;
   }
-  const order = orderedFields(ctrl.setup.allFields, view).map((field) => field.id);
-  const last = ctrl.columns[ctrl.columns.length - 1];
+  // The schema may have reloaded while the fields were created: some of them can already
+  // be in the page's fields and columns, at the table's end.
+  const fresh = new Set(fieldIds);
+  const order = orderedFields(ctrl.setup.allFields, view).map((field) => field.id).filter((id) => !fresh.has(id));
+  const last = ctrl.columns.filter((id) => !fresh.has(id)).at(-1);
   order.splice(last ? order.indexOf(last) + 1 : order.length, 0, ...fieldIds);
   void patchView(ctrl, { fieldOrder: order });
 }
