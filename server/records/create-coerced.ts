@@ -1,12 +1,12 @@
 import { requireTableAccess } from '../auth/permissions.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import type { RecordBatchCommitted, RecordChange } from '../events/index.ts';
-import { forgetTableSchema, loadTableSchema, type FieldDef } from '../tables/table-schema.ts';
-import { insertStoredRows, type ChangeMeta } from './apply-changes.ts';
+import { loadTableSchema, type FieldDef } from '../tables/table-schema.ts';
+import { insertStoredRows } from './apply-changes.ts';
+import { commitChanges } from './commit-changes.ts';
 import { columnFields } from './record-rows.ts';
 import type { WriteOptions } from './types.ts';
-import { MAX_BATCH, saveNewChoices } from './write-path.ts';
+import { MAX_BATCH } from './write-path.ts';
 
 /**
  * New records whose cells already went through their field types' `coerce` and
@@ -42,40 +42,16 @@ export function createCoercedRecords(ctx: AppContext, batch: CoercedCreates, opt
   const fields = batch.fields.map((wanted) => requireSameField(schema.byId.get(wanted.id), wanted));
   const newChoices = missingChoices(fields, batch.choices);
 
-  const meta: ChangeMeta = {
-    at: new Date().toISOString(),
-    by: options.actor?.userId ?? options.author ?? null,
-    origin: options.origin,
-    depth: options.depth ?? 0,
-    tableId: schema.table.id,
-  };
-  const changes: RecordChange[] = [];
-  const committed: RecordBatchCommitted = {
-    baseId: schema.baseId, tableId: schema.table.id, actorId: meta.by, origin: meta.origin, depth: meta.depth, at: meta.at, changes,
-  };
   let ids: number[] = [];
-  try {
-    ctx.db.transaction(() => {
-      saveNewChoices(ctx, schema, newChoices);
-      const writable = columnFields(schema);
-      const slot = new Map(fields.map((field, i) => [field.id, i]));
-      const columns = writable.map((field) => slot.get(field.id));
-      ids = insertStoredRows(ctx, schema, writable, {
-        stored: columns.map((i) => (i === undefined ? undefined : batch.stored[i])),
-        values: columns.map((i) => (i === undefined ? undefined : batch.values[i])),
-        rows: batch.rows,
-      }, meta, changes);
-      if (changes.length) for (const hook of ctx.inTransactionHooks) hook(committed);
-    });
-  } catch (error) {
-    if (newChoices.size) forgetTableSchema(ctx, schema.table.id);
-    throw error;
-  }
-  ctx.db.afterCommit(() => {
-    for (const fieldId of newChoices.keys()) {
-      ctx.events.emit('schema', { baseId: schema.baseId, tableId: schema.table.id, kind: 'field', action: 'updated', id: fieldId });
-    }
-    if (changes.length) ctx.events.emit('records', committed);
+  commitChanges(ctx, schema, options, newChoices, (meta, changes) => {
+    const writable = columnFields(schema);
+    const slot = new Map(fields.map((field, i) => [field.id, i]));
+    const columns = writable.map((field) => slot.get(field.id));
+    ids = insertStoredRows(ctx, schema, writable, {
+      stored: columns.map((i) => (i === undefined ? undefined : batch.stored[i])),
+      values: columns.map((i) => (i === undefined ? undefined : batch.values[i])),
+      rows: batch.rows,
+    }, meta, changes);
   });
   return ids;
 }
