@@ -5,7 +5,7 @@ import { announceImportFinished } from '../import/import-session.ts';
 import type { ImportJob, ImportTarget } from '../import/import-types.ts';
 import { ImportWizard } from '../import/import-wizard.tsx';
 import { usePendingImport } from '../import/use-pending-import.ts';
-import { Dialog } from '../ui/dialog.tsx';
+import { Dialog, FormDialogFooter } from '../ui/dialog.tsx';
 import { apiErrorText } from '../ui/api-error-text.ts';
 import { nameProblem, normalizeName } from './names.ts';
 import { createTable } from './schema-api.ts';
@@ -100,12 +100,10 @@ function CreateTable({ baseId, tables = [], onCreated, onClose, onImport }: Crea
       busy={busy}
       closeLabel={t('ui.close')}
       footer={
-        <>
-          <button type="button" className="button ghost" onClick={onClose} disabled={busy}>{t('ui.cancel')}</button>
-          <button type="submit" form={`${id}-form`} className="button primary" disabled={busy}>
-            {busy ? t('schema.createTable.submitting') : t('schema.createTable.submit')}
-          </button>
-        </>
+        <FormDialogFooter
+          formId={`${id}-form`} onCancel={onClose} cancelLabel={t('ui.cancel')} busy={busy}
+          submitLabel={busy ? t('schema.createTable.submitting') : t('schema.createTable.submit')}
+        />
       }
     >
       <form id={`${id}-form`} className="stack" onSubmit={submit} noValidate>

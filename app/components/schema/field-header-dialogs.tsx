@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../ui/dialog.tsx';
+import { Dialog, FormDialogFooter } from '../ui/dialog.tsx';
 import { apiErrorText } from '../ui/api-error-text.ts';
 import { nameProblem, normalizeName } from './names.ts';
 import type { FieldJson } from './types.ts';
@@ -51,12 +51,10 @@ export function RenameFieldDialog({ field, fields, onRename, onClose }: {
       title={t('schema.headerMenu.renameTitle')}
       closeLabel={t('ui.close')}
       footer={
-        <>
-          <button type="button" className="button ghost" onClick={onClose} disabled={busy}>{t('ui.cancel')}</button>
-          <button type="submit" form={`${id}-form`} className="button primary" disabled={busy || problem !== undefined}>
-            {busy ? t('schema.headerMenu.working') : t('schema.headerMenu.renameSubmit')}
-          </button>
-        </>
+        <FormDialogFooter
+          formId={`${id}-form`} onCancel={onClose} cancelLabel={t('ui.cancel')} busy={busy} submitDisabled={problem !== undefined}
+          submitLabel={busy ? t('schema.headerMenu.working') : t('schema.headerMenu.renameSubmit')}
+        />
       }
     >
       <form id={`${id}-form`} className="stack" onSubmit={submit} noValidate>

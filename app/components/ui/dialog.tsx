@@ -91,3 +91,20 @@ export function Dialog({ open, onClose, title, description, children, footer, si
     </dialog>
   );
 }
+
+/** The usual footer of a dialog around a form: Cancel, and the form's submit button. */
+export function FormDialogFooter({ formId, onCancel, cancelLabel, submitLabel, busy, submitDisabled = false }: {
+  formId: string;
+  onCancel(): void;
+  cancelLabel: string;
+  submitLabel: string;
+  busy: boolean;
+  submitDisabled?: boolean;
+}) {
+  return (
+    <>
+      <button type="button" className="button ghost" onClick={onCancel} disabled={busy}>{cancelLabel}</button>
+      <button type="submit" form={formId} className="button primary" disabled={busy || submitDisabled}>{submitLabel}</button>
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VIEW_TYPES, type ViewType } from '../../../core/views/view-config.ts';
-import { Dialog } from '../ui/dialog.tsx';
+import { Dialog, FormDialogFooter } from '../ui/dialog.tsx';
 import { apiErrorText } from '../ui/api-error-text.ts';
 import { ViewTypeIcon } from './view-type-icon.tsx';
 
@@ -55,12 +55,7 @@ export function CreateViewDialog({ open, mayShare, onClose, onCreate }: {
   return (
     <Dialog
       open={open} onClose={onClose} title={t('views.list.createTitle')} busy={busy} closeLabel={t('views.list.close')}
-      footer={(
-        <>
-          <button type="button" className="button ghost" onClick={onClose} disabled={busy}>{t('views.list.cancel')}</button>
-          <button type="submit" form="create-view-form" className="button primary" disabled={busy}>{t('views.list.submitCreate')}</button>
-        </>
-      )}
+      footer={<FormDialogFooter formId="create-view-form" onCancel={onClose} cancelLabel={t('views.list.cancel')} submitLabel={t('views.list.submitCreate')} busy={busy} />}
     >
       <form
         id="create-view-form" className="stack"
@@ -113,12 +108,7 @@ export function RenameViewDialog({ open, current, onClose, onRename }: { open: b
   return (
     <Dialog
       open={open} onClose={onClose} title={t('views.list.renameTitle')} busy={busy} closeLabel={t('views.list.close')}
-      footer={(
-        <>
-          <button type="button" className="button ghost" onClick={onClose} disabled={busy}>{t('views.list.cancel')}</button>
-          <button type="submit" form="rename-view-form" className="button primary" disabled={busy}>{t('views.list.submitRename')}</button>
-        </>
-      )}
+      footer={<FormDialogFooter formId="rename-view-form" onCancel={onClose} cancelLabel={t('views.list.cancel')} submitLabel={t('views.list.submitRename')} busy={busy} />}
     >
       <form
         id="rename-view-form" className="stack"
