@@ -1,8 +1,9 @@
 import { cellText } from './cell-input.ts';
-import { columnNames, detectHeaderRow } from './header-row.ts';
+import { columnNames, detectHeaderRow, hasOwnValue, headerBand, headerWidth, ownWidth } from './header-row.ts';
 import { fileError } from './import-error.ts';
 import { inferField, type InferredField } from './infer-type.ts';
 import { HEADER_SCAN_ROWS, INFERENCE_ROWS, PREVIEW_ROWS } from './limits.ts';
+import { isContinuation, NO_MERGES, type MergeLookup } from './merged-cells.ts';
 import type { ImportSource, SheetInfo, SourceRow } from './source.ts';
 
 export interface ColumnInspection extends InferredField {
@@ -35,11 +36,13 @@ export interface SheetInspection {
 export async function inspectSheet(source: ImportSource, sheet: SheetInfo, headerRow?: number): Promise<SheetInspection> {
   const reader = source.openSheet(sheet.name);
   const rows: SourceRow[] = [];
+  let merges: MergeLookup = NO_MERGES;
   try {
     for await (const chunk of reader.rows()) {
       rows.push(...chunk);
       if (rows.length >= HEADER_SCAN_ROWS + INFERENCE_ROWS) break;
     }
+    merges = reader.mergedCells?.() ?? NO_MERGES;
   } finally {
     reader.close();
   }
@@ -48,13 +51,21 @@ export async function inspectSheet(source: ImportSource, sheet: SheetInfo, heade
     headerIndex = rows.findIndex((row) => row.row === headerRow);
     if (headerIndex < 0) throw fileError('INVALID_REQUEST', { sheet: sheet.name, row: headerRow }, 'the header row given is empty or not among the first rows of the sheet');
   } else {
-    headerIndex = detectHeaderRow(rows.slice(0, HEADER_SCAN_ROWS));
+    headerIndex = detectHeaderRow(rows.slice(0, HEADER_SCAN_ROWS), merges);
   }
   const header = rows[headerIndex];
+  const band = headerBand(rows, headerIndex, merges);
   const data = rows.slice(headerIndex + 1, headerIndex + 1 + INFERENCE_ROWS);
-  const width = Math.max(header?.cells.length ?? 0, ...data.map((row) => row.cells.length));
-  const names = columnNames(header, width);
-  const columns = names.map((name, index): ColumnInspection => ({ index, name, ...inferField(name, data.map((row) => row.cells[index] ?? null)) }));
+  // Values copied from merged cells fill the rows but add no columns: a header cell merged
+  // across columns names one column unless the data below type values into the others.
+  const width = Math.max(headerWidth(band, merges), ...data.map((row) => ownWidth(row, merges)));
+  const indexes: number[] = [];
+  for (let c = 0; c < width; c++) {
+    if (header && isContinuation(merges, header.row, c) && !data.some((row) => hasOwnValue(row, c, merges))) continue;
+    indexes.push(c);
+  }
+  const names = columnNames(band, indexes);
+  const columns = indexes.map((index, i): ColumnInspection => ({ index, name: names[i]!, ...inferField(names[i]!, data.map((row) => row.cells[index] ?? null)) }));
   const headerNumber = header?.row ?? 1;
   return {
     name: sheet.name,
@@ -64,13 +75,13 @@ export async function inspectSheet(source: ImportSource, sheet: SheetInfo, heade
     columns,
     rows: data.slice(0, PREVIEW_ROWS).map((row) => ({
       row: row.row,
-      cells: names.map((_, i) => {
-        const cell = row.cells[i] ?? null;
+      cells: columns.map(({ index }) => {
+        const cell = row.cells[index] ?? null;
         return typeof cell === 'object' && cell !== null ? cellText(cell) : cell;
       }),
     })),
     hiddenRows: data.filter((row) => row.hidden).map((row) => row.row).slice(0, 1000),
-    hiddenColumns: sheet.hiddenColumns.filter((i) => i < names.length).map((i) => names[i]!),
+    hiddenColumns: columns.filter(({ index }) => sheet.hiddenColumns.includes(index)).map(({ name }) => name),
     empty: !header,
   };
 }

@@ -16,6 +16,13 @@ export const IMPORT_LIMITS = {
   /** Shared strings, styles and the workbook are read whole; sheets stream. */
   xlsxWholePartBytes: 256 * 1024 * 1024,
   xlsxEntries: 10_000,
+  /**
+   * Merged cell ranges applied per sheet (16 bytes each, held while the sheet streams): a
+   * million-row sheet with three columns merged over every group of three rows has as many.
+   * A sheet with more is refused, naming the sheet, rather than imported with some merges
+   * applied and others not (decision 0038).
+   */
+  xlsxMergedRanges: 1_000_000,
   /** Airtable's long text limit; nothing a person types into a cell is longer. */
   cellChars: 100_000,
   /** A table holds at most MAX_FIELDS fields, so a wider file cannot be imported. */

@@ -1,3 +1,4 @@
+import type { MergeLookup } from './merged-cells.ts';
 import type { TextEncodingName } from './text-encoding.ts';
 
 /**
@@ -43,6 +44,8 @@ export interface CsvInfo {
 export interface SheetReader {
   rows(): AsyncGenerator<SourceRow[]>;
   bytesRead(): number;
+  /** An .xlsx's merged cells among the first rows read (their values are already in the rows). */
+  mergedCells?(): MergeLookup;
   close(): void;
 }
 

@@ -1,6 +1,7 @@
 import { IMPORT_LIMITS } from '../limits.ts';
 import { columnLetter, fileError } from '../import-error.ts';
 import type { SourceCell, SourceRow } from '../source.ts';
+import type { MergeFiller } from './merged-ranges.ts';
 import type { NumberFormatKind } from './number-formats.ts';
 import type { Workbook } from './workbook.ts';
 import { xmlParser } from './xml.ts';
@@ -27,9 +28,10 @@ function columnIndex(ref: string): number | undefined {
 /**
  * Streams a sheet's rows out of its XML: cells by their reference, values by their type
  * (shared string, inline string, boolean, error, number) and numbers by their style's
- * number format, so dates, percentages and amounts keep their meaning.
+ * number format, so dates, percentages and amounts keep their meaning. With `merges`, each
+ * row with a value of its own gets its merged ranges' values (merged-ranges.ts).
  */
-export async function* readSheetRows(zip: ZipArchive, workbook: Workbook, sheet: { name: string; part: string }, head: SheetHead, onBytes: (n: number) => void): AsyncGenerator<SourceRow[]> {
+export async function* readSheetRows(zip: ZipArchive, workbook: Workbook, sheet: { name: string; part: string }, head: SheetHead, onBytes: (n: number) => void, merges?: MergeFiller): AsyncGenerator<SourceRow[]> {
   let pending: SourceRow[] = [];
   let row: SourceRow | undefined;
   let lastRow = 0;
@@ -94,8 +96,11 @@ export async function* readSheetRows(zip: ZipArchive, workbook: Workbook, sheet:
         }
         cell = undefined;
       } else if (name === 'row' && row) {
-        for (let i = 0; i < row.cells.length; i++) row.cells[i] ??= null;
-        if (row.cells.length) pending.push(row);
+        if (row.cells.length) {
+          merges?.fill(row);
+          for (let i = 0; i < row.cells.length; i++) row.cells[i] ??= null;
+          pending.push(row);
+        }
         row = undefined;
       }
     },

@@ -46,17 +46,23 @@ export class ZipArchive {
 
   /** A part as UTF-8 text chunks, inflated as it is read; `onBytes` counts compressed bytes read. */
   async *streamText(name: string, onBytes?: (compressed: number) => void): AsyncGenerator<string> {
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of this.streamBytes(name, onBytes)) yield decoder.decode(chunk, { stream: true });
+    yield decoder.decode();
+  }
+
+  /** A part's inflated bytes, undecoded: for scans that look for ASCII markup only. */
+  async *streamBytes(name: string, onBytes?: (compressed: number) => void): AsyncGenerator<Buffer> {
     const entry = this.requireEntry(name);
     const stream = await new Promise<Readable>((resolve, reject) => {
       this.zip.openReadStream(entry, (error, readable) => (error ? reject(damaged(error)) : resolve(readable)));
     });
-    const decoder = new TextDecoder('utf-8');
     let inflated = 0;
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         inflated += chunk.length;
         onBytes?.(Math.round((chunk.length * entry.compressedSize) / Math.max(1, entry.uncompressedSize)));
-        yield decoder.decode(chunk, { stream: true });
+        yield chunk;
       }
     } catch (error) {
       if (error instanceof AppError) throw error;
@@ -64,7 +70,6 @@ export class ZipArchive {
     } finally {
       stream.destroy();
     }
-    yield decoder.decode();
   }
 
   close(): void {
