@@ -157,7 +157,6 @@ export function DataGrid({ page, viewName, onSchemaChange }: { page: PageSetup; 
               if (row && ctrl.fieldById.get(cell.col)) ctrl.docs?.focus(row.id);
               setPresence(row?.id, cell.col, false);
             }}
-            onCellMouseOver={(event) => { if (!event.node.rowPinned) pointer.over(event); }}
             onCellEditingStarted={(event) => {
               ctrl.editing = true;
               if (event.data) ctrl.docs?.focus(event.data.id);

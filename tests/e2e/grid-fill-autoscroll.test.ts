@@ -1,0 +1,230 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TestPage } from '../support/browser.ts';
+import { cell, dbValue, focusCell, openGrid, POLL, useGridSession, type GridTeam } from './grid-support.ts';
+
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+/** Auto-scrolling a few hundred rows takes seconds on a busy machine. */
+const SCROLL_POLL = { timeout: 20_000, interval: 50 } as const;
+
+/** Where the grid's rows show (below the header, above the summary bar), in page pixels. */
+function rowsArea(page: Page): Promise<{ top: number; bottom: number; left: number; right: number }> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector('.ag-grid-viewport')!.getBoundingClientRect();
+    const top = document.querySelector('.ag-grid-pinned-top-rows')!.getBoundingClientRect().bottom;
+    const bottom = document.querySelector('.ag-grid-pinned-bottom-rows')!.getBoundingClientRect().top;
+    return { top, bottom, left: viewport.left, right: viewport.right };
+  });
+}
+
+/** The range outline's far edges as drawn: the highest row index and the rightmost column id. */
+function outline(page: Page): Promise<{ bottom: number; right: string | null }> {
+  return page.evaluate(() => {
+    const rows = [...document.querySelectorAll('.cell-frame.range-bottom')].map((el) => Number(el.closest('.ag-row')!.getAttribute('row-index')));
+    const right = document.querySelector('.cell-frame.range-right')?.closest('.ag-cell')?.getAttribute('col-id') ?? null;
+    return { bottom: rows.length ? Math.max(...rows) : -1, right };
+  });
+}
+
+function scrollOf(page: Page): Promise<{ top: number; left: number; maxTop: number; maxLeft: number }> {
+  return page.evaluate(() => {
+    const v = document.querySelector('.ag-grid-viewport')!;
+    return { top: v.scrollTop, left: v.scrollLeft, maxTop: v.scrollHeight - v.clientHeight, maxLeft: v.scrollWidth - v.clientWidth };
+  });
+}
+
+/** Waits until the grid has stopped scrolling (the pointer came back inside), failing if it does not. */
+async function scrollSettled(page: Page): Promise<void> {
+  let before = -1;
+  await expect.poll(async () => {
+    const now = (await scrollOf(page)).top;
+    const still = now === before;
+    before = now;
+    return still;
+  }, { timeout: 3000, interval: 250 }).toBe(true);
+}
+
+/** The body row under a point (the way a person sees it). */
+function rowUnder(page: Page, x: number, y: number): Promise<number> {
+  return page.evaluate(([px, py]) => Number(document.elementFromPoint(px!, py!)?.closest('.ag-row')?.getAttribute('row-index') ?? -1), [x, y]);
+}
+
+async function pressFillHandle(page: Page): Promise<void> {
+  const box = (await page.locator('.fill-handle').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+}
+
+/** Moves the held pointer to `y` px below the rows (over the summary bar and the footer), in steps. */
+async function holdBelowGrid(page: Page, x: number, below: number): Promise<void> {
+  const area = await rowsArea(page);
+  await page.mouse.move(x, area.bottom - 60, { steps: 4 });
+  await page.mouse.move(x, area.bottom + below, { steps: 6 });
+}
+
+/** The clipboard's text, line ends as "\n" and without the last one. */
+async function clipboardText(page: Page): Promise<string> {
+  return (await page.evaluate(() => navigator.clipboard.readText())).replace(/\r\n/g, '\n').replace(/\n$/, '');
+}
+
+/** A table of its own for a test, with the grid open on it. */
+async function tableWithGrid(session: ReturnType<typeof useGridSession>, name: string, fields: Array<{ name: string; type: string }>, records: Array<Record<string, unknown>>): Promise<{ opened: TestPage; page: Page; tableId: string; field: Record<string, string>; recordIds: string[] }> {
+  const { team } = session;
+  const table = await team.owner.client.post(`/bases/${team.baseId}/tables`, { name, fields });
+  expect(table.status, JSON.stringify(table.body)).toBe(201);
+  const field = Object.fromEntries(table.body.fields.map((f: { id: string; name: string }) => [f.name, f.id])) as Record<string, string>;
+  const recordIds: string[] = [];
+  for (let i = 0; i < records.length; i += 100) {
+    const created = await team.owner.client.post(`/tables/${table.body.id}/records`, { records: records.slice(i, i + 100).map((fields) => ({ fields })) });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    recordIds.push(...created.body.records.map((r: { id: string }) => r.id));
+  }
+  const onTable: GridTeam = { ...team, tableId: table.body.id, field: { ...team.field, Name: field[fields[0]!.name]! }, recordIds };
+  const opened = await openGrid(session.browser, session.server, onTable, team.owner);
+  return { opened, page: opened.page, tableId: table.body.id, field, recordIds };
+}
+
+describe('auto-scroll while dragging the fill handle or a range', () => {
+  // 300 customers: Name "Customer i", Score i*10, Stage Lead, about 16 rows on screen.
+  const session = useGridSession({ rows: 300 });
+  const opened: TestPage[] = [];
+  const open = async () => {
+    const page = await session.open(session.team.owner);
+    opened.push(page);
+    return page.page;
+  };
+  afterEach(async () => {
+    for (const page of opened.splice(0)) await page.page.context().close();
+  });
+  const stage = (row: number) => dbValue(session.server, session.team.tableId, session.team.field.Stage, session.team.recordIds[row]!);
+
+  it('scrolls down while the fill handle is held below the grid, fills to the row under the pointer, and undoes in one step', async () => {
+    const { Stage, Name } = session.team.field;
+    const res = await session.team.owner.client.patch(`/tables/${session.team.tableId}/records`, { records: [{ id: session.team.recordIds[1], fields: { Stage: 'Won' } }] });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const won = stage(1);
+    const lead = stage(2);
+    expect(won).not.toEqual(lead);
+    const page = await open();
+    await expect.poll(() => cell(page, 1, Stage).textContent(), POLL).toBe('Won');
+
+    await focusCell(page, 1, Stage);
+    await pressFillHandle(page);
+    const x = (await cell(page, 1, Stage).boundingBox())!.x + 30;
+    await holdBelowGrid(page, x, 50);
+    // The pointer stands still below the grid: the grid scrolls and the outline follows.
+    await expect.poll(async () => (await outline(page)).bottom, SCROLL_POLL).toBeGreaterThan(70);
+    expect((await scrollOf(page)).top).toBeGreaterThan(1500);
+
+    // Back inside, over a row in the middle: the scrolling stops there.
+    const area = await rowsArea(page);
+    const y = (area.top + area.bottom) / 2;
+    await page.mouse.move(x, y, { steps: 3 });
+    await scrollSettled(page);
+    const target = await rowUnder(page, x, y);
+    expect(target).toBeGreaterThan(55);
+    await expect.poll(async () => (await outline(page)).bottom, POLL).toBe(target);
+    await page.mouse.up();
+
+    // Rows 2…target took Won (the rows scrolled past included, loaded or not); the next did not.
+    await expect.poll(() => stage(target), POLL).toEqual(won);
+    for (const row of [2, 3, 20, 40, target - 1]) expect(stage(row), `row ${row}`).toEqual(won);
+    expect(stage(target + 1)).toEqual(lead);
+
+    // One undo takes the whole fill back (the press lands on a cell on screen, keeping the scroll).
+    await focusCell(page, target, Name);
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => stage(target), POLL).toEqual(lead);
+    for (const row of [2, 3, 20, 40, target - 1]) expect(stage(row), `row ${row}`).toEqual(lead);
+    expect(stage(1)).toEqual(won);
+  });
+
+  it('selects the range a drag reached by auto-scrolling, and copies it', async () => {
+    const { Name, Score } = session.team.field;
+    const page = await open();
+    const from = (await cell(page, 2, Name).boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    const x = (await cell(page, 2, Score).boundingBox())!.x + 30;
+    await holdBelowGrid(page, x, 40);
+    await expect.poll(async () => (await outline(page)).bottom, SCROLL_POLL).toBeGreaterThan(50);
+    const area = await rowsArea(page);
+    const y = area.top + (area.bottom - area.top) * 0.6;
+    await page.mouse.move(x, y, { steps: 3 });
+    await scrollSettled(page);
+    const target = await rowUnder(page, x, y);
+    await expect.poll(() => outline(page), POLL).toEqual({ bottom: target, right: Score });
+    await page.mouse.up();
+
+    await page.keyboard.press(`${mod}+c`);
+    const lines = (await clipboardText(page)).split('\n');
+    expect(lines).toHaveLength(target - 1);
+    expect(lines[0]).toBe('Customer 2\t20');
+    expect(lines.at(-1)!.split('\t')[0]).toBe(`Customer ${target}`);
+    expect(Number(lines.at(-1)!.split('\t')[1]!.replace(/\D/g, ''))).toBe(target * 10);
+  });
+});
+
+describe('auto-scroll sideways and past the last row', () => {
+  const session = useGridSession({ rows: 1 });
+  const opened: TestPage[] = [];
+  afterEach(async () => {
+    for (const page of opened.splice(0)) await page.page.context().close();
+  });
+
+  it('scrolls right while a range drag is held at the right edge; the frozen column stays', async () => {
+    const numbers = Array.from({ length: 16 }, (_, i) => ({ name: `N${i + 1}`, type: 'number' }));
+    const wide = await tableWithGrid(session, 'Wide', [{ name: 'Item', type: 'singleLineText' }, ...numbers], [0, 1, 2].map((row) => ({
+      Item: `Item ${row}`, ...Object.fromEntries(numbers.map((f, i) => [f.name, row * 100 + i + 1])),
+    })));
+    opened.push(wide.opened);
+    const { page } = wide;
+    const frozen = (await cell(page, 0, wide.field.Item!).boundingBox())!;
+    const from = (await cell(page, 0, wide.field.N1!).boundingBox())!;
+    await page.mouse.move(from.x + 20, from.y + from.height / 2);
+    await page.mouse.down();
+    const area = await rowsArea(page);
+    // The grid reaches the window's right edge: hold the pointer on its last pixels.
+    await page.mouse.move(area.right - 1, from.y + from.height / 2, { steps: 8 });
+    await expect.poll(async () => (await outline(page)).right, SCROLL_POLL).toBe(wide.field.N16);
+    expect((await scrollOf(page)).left).toBeGreaterThan(0);
+    // The frozen primary column did not move with the others.
+    expect((await cell(page, 0, wide.field.Item!).boundingBox())!.x).toBe(frozen.x);
+    await page.mouse.up();
+
+    await page.keyboard.press(`${mod}+c`);
+    await expect.poll(() => clipboardText(page), POLL).toBe(numbers.map((_, i) => String(i + 1)).join('\t'));
+  });
+
+  it('creates records for the rows dragged past the last one once auto-scroll brought it on screen, as one undo step', async () => {
+    const items = await tableWithGrid(session, 'Items', [{ name: 'Item', type: 'singleLineText' }], Array.from({ length: 30 }, (_, i) => ({ Item: `Item ${i}` })));
+    opened.push(items.opened);
+    const { page, tableId, field } = items;
+    const count = () => (session.server.ctx.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM t_${tableId}`).get() as { n: number }).n;
+    const names = () => (session.server.ctx.db.sqlite.prepare(`SELECT f_${field.Item} AS name FROM t_${tableId} ORDER BY id`).all() as Array<{ name: string }>).map((row) => row.name);
+    // The last row is off screen to start with.
+    expect(await page.locator('.ag-row[row-index="29"]').count()).toBe(0);
+
+    await focusCell(page, 0, field.Item!);
+    await pressFillHandle(page);
+    const x = (await cell(page, 0, field.Item!).boundingBox())!.x + 40;
+    await holdBelowGrid(page, x, 50);
+    await expect.poll(async () => { const s = await scrollOf(page); return s.maxTop - s.top; }, SCROLL_POLL).toBe(0);
+    const hint = page.locator('.fill-hint');
+    await expect.poll(() => hint.count(), POLL).toBe(1);
+    // The pointer is 50px below the rows, about two rows past the last one.
+    await page.waitForTimeout(200);
+    const created = Number(/\+(\d+) new records/.exec((await hint.textContent()) ?? '')?.[1]);
+    expect(created).toBeGreaterThanOrEqual(1);
+    expect(created).toBeLessThanOrEqual(3);
+    await page.mouse.up();
+
+    await expect.poll(count, POLL).toBe(30 + created);
+    expect(names().slice(28)).toEqual(Array.from({ length: 2 + created }, (_, i) => `Item ${28 + i}`));
+
+    await focusCell(page, 29, field.Item!);
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(count, POLL).toBe(30);
+    expect(names().at(-1)).toBe('Item 29');
+  });
+});
