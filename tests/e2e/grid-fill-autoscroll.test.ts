@@ -68,7 +68,7 @@ async function clipboardText(page: Page): Promise<string> {
 }
 
 /** A table of its own for a test, with the grid open on it. */
-async function tableWithGrid(session: ReturnType<typeof useGridSession>, name: string, fields: Array<{ name: string; type: string }>, records: Array<Record<string, unknown>>): Promise<{ opened: TestPage; page: Page; tableId: string; field: Record<string, string>; recordIds: string[] }> {
+async function tableWithGrid(session: ReturnType<typeof useGridSession>, name: string, fields: Array<{ name: string; type: string; options?: unknown }>, records: Array<Record<string, unknown>>): Promise<{ opened: TestPage; page: Page; tableId: string; field: Record<string, string>; recordIds: string[] }> {
   const { team } = session;
   const table = await team.owner.client.post(`/bases/${team.baseId}/tables`, { name, fields });
   expect(table.status, JSON.stringify(table.body)).toBe(201);
@@ -226,5 +226,60 @@ describe('auto-scroll sideways and past the last row', () => {
     await page.keyboard.press(`${mod}+z`);
     await expect.poll(count, POLL).toBe(30);
     expect(names().at(-1)).toBe('Item 29');
+  });
+});
+
+describe('auto-scroll in a grouped view', () => {
+  const session = useGridSession({ rows: 1 });
+  let opened: TestPage | undefined;
+  afterEach(async () => {
+    await opened?.page.context().close();
+    opened = undefined;
+  });
+
+  it('fills down past a group header reached by auto-scrolling, onto the records only', async () => {
+    // Rows: 0 header A, 1…30 records 0…29, 31 header B, 32…61 records 30…59.
+    const tiers = await tableWithGrid(session, 'Tiers', [
+      { name: 'Account', type: 'singleLineText' },
+      { name: 'Tier', type: 'singleSelect', options: { choices: [{ name: 'A' }, { name: 'B' }] } },
+      { name: 'Quota', type: 'number' },
+    ], Array.from({ length: 60 }, (_, i) => ({ Account: `Account ${i}`, Tier: i < 30 ? 'A' : 'B', ...(i === 0 ? { Quota: 7 } : {}) })));
+    opened = tiers.opened;
+    const { page, tableId, field, recordIds } = tiers;
+    const quota = (record: number) => dbValue(session.server, tableId, field.Quota!, recordIds[record]!);
+    const count = () => (session.server.ctx.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM t_${tableId}`).get() as { n: number }).n;
+    const views = await session.team.owner.client.get(`/tables/${tableId}/views`);
+    const res = await session.team.owner.client.patch(`/tables/${tableId}/views/${views.body.views[0].id}`, { groupBy: [{ field: field.Tier, direction: 'asc' }] });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await page.reload();
+    await cell(page, 1, field.Quota!).locator('.cell-frame').waitFor();
+    expect(await page.locator('.ag-row[row-index="0"] .group-row').count()).toBe(1);
+
+    await focusCell(page, 1, field.Quota!);
+    await pressFillHandle(page);
+    const x = (await cell(page, 1, field.Quota!).boundingBox())!.x + 30;
+    await holdBelowGrid(page, x, 30);
+    await expect.poll(async () => (await outline(page)).bottom, SCROLL_POLL).toBeGreaterThan(40);
+    const area = await rowsArea(page);
+    const y = area.top + (area.bottom - area.top) * 0.7;
+    await page.mouse.move(x, y, { steps: 3 });
+    await scrollSettled(page);
+    const target = await rowUnder(page, x, y);
+    expect(target).toBeGreaterThan(32);
+    await expect.poll(async () => (await outline(page)).bottom, POLL).toBe(target);
+    await page.mouse.up();
+
+    // Records 1…29 (rows 2…30) and 30… (rows 32…target) took 7; the header between was skipped.
+    const lastRecord = target - 2;
+    await expect.poll(() => quota(lastRecord), POLL).toBe(7);
+    for (const record of [1, 15, 29, 30, lastRecord - 1]) expect(quota(record), `record ${record}`).toBe(7);
+    expect(quota(lastRecord + 1)).toBeNull();
+    expect(count()).toBe(60);
+
+    await focusCell(page, target, field.Account!);
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => quota(lastRecord), POLL).toBeNull();
+    expect(quota(29)).toBeNull();
+    expect(quota(0)).toBe(7);
   });
 });
