@@ -95,6 +95,12 @@ export interface FieldType<Options = unknown, Value = unknown> {
   fromStorage(raw: unknown, options: Options): Value | null;
   /** Display and export text; '' for null. */
   format(value: Value | null, options: Options, ctx: FormatContext): string;
+  /**
+   * Set when the shown text of any text the column holds is that very text, and '' for
+   * NULL or '': `format(fromStorage(text)) === text` whatever the options and locale. Bulk
+   * readers (the CSV export) may then let SQLite hand the column over as it is.
+   */
+  readonly showsStoredText?: true;
   /** Sort order; nulls are handled by the caller (always last ascending). */
   compare(a: Value, b: Value, options: Options): number;
   /** The operators of API.md this type accepts. */

@@ -43,5 +43,6 @@ export const singleSelect: FieldType<SelectOptions, string> = {
   toStorage: (value) => value,
   fromStorage: (raw) => textFromStorage(raw),
   format: (value) => value ?? '',
+  showsStoredText: true,
   compare: compareChoices,
 };

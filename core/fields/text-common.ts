@@ -19,6 +19,7 @@ export const textKind = {
   toStorage: (value: string | null) => value,
   fromStorage: (raw: unknown) => textFromStorage(raw),
   format: (value: string | null) => value ?? '',
+  showsStoredText: true,
   compare: (a: string, b: string) => compareText(a, b),
 } as const;
 

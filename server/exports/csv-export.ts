@@ -1,7 +1,8 @@
 import type { FormatContext } from '../../core/fields/field-type.ts';
 import type { AppContext } from '../context.ts';
-import { csvCellFormatters, csvHeader, csvLines, encodeCsv, type CsvEncoding } from './csv-text.ts';
-import { exportRawPages, type ExportSelection } from './export-rows.ts';
+import { csvPages } from './csv-pages.ts';
+import { csvCellFormatters, csvHeader, encodeCsv, type CsvEncoding } from './csv-text.ts';
+import { requireExportFields, type ExportSelection } from './export-rows.ts';
 
 export type { CsvEncoding } from './csv-text.ts';
 
@@ -18,12 +19,12 @@ const CHUNK_CHARS = 1 << 18;
  * stream's reader.
  */
 export async function* csvChunks(ctx: AppContext, selection: ExportSelection, format: FormatContext, encoding: CsvEncoding): AsyncGenerator<Buffer> {
-  const { fields } = selection;
+  const fields = requireExportFields(selection);
   yield csvHeader(fields, encoding);
   const cells = csvCellFormatters(fields, format);
   let text = '';
-  for (const page of exportRawPages(ctx, selection)) {
-    text += csvLines(page, cells);
+  for (const page of csvPages(ctx.db.sqlite, selection.schema.sqlTable, fields, cells, selection.ids)) {
+    text += page;
     if (text.length >= CHUNK_CHARS) {
       yield encodeCsv(text, encoding);
       text = '';

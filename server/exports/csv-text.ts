@@ -1,7 +1,7 @@
-import iconv from 'iconv-lite';
 import type { FormatContext } from '../../core/fields/field-type.ts';
 import type { FieldDef } from '../tables/index.ts';
 import { cellFormatter } from './cell-text.ts';
+import { encodeGb18030 } from './gb18030.ts';
 import { neutralize } from './neutralize.ts';
 
 // CSV text of an export's rows.
@@ -48,7 +48,7 @@ export function csvLines(rows: readonly unknown[][], cells: ReadonlyArray<(raw: 
  * or rare name characters). UTF-8 skips Buffer.from's pass to measure the text first.
  */
 export function encodeCsv(text: string, encoding: CsvEncoding): Buffer {
-  if (encoding === 'gbk') return iconv.encode(text, 'gb18030');
+  if (encoding === 'gbk') return encodeGb18030(text);
   const buffer = Buffer.allocUnsafe(text.length * 3);
   return buffer.subarray(0, buffer.write(text, 'utf8'));
 }

@@ -60,8 +60,12 @@ function visibleFields(schema: TableSchema, config: ViewConfig): FieldDef[] {
  * range, which SQLite walks in primary-key order; other pages go by `id IN (…)`.
  */
 export function* exportRawPages(ctx: AppContext, selection: ExportSelection): Generator<unknown[][]> {
-  const columns = selection.fields.map((field) => field.column);
-  if (!columns.length) throw new AppError('INVALID_REQUEST', 'the view shows no fields to export');
+  const columns = requireExportFields(selection).map((field) => field.column);
   yield* readRawPages(ctx.db.sqlite, selection.schema.sqlTable, columns, selection.ids);
+}
+
+export function requireExportFields(selection: ExportSelection): FieldDef[] {
+  if (!selection.fields.length) throw new AppError('INVALID_REQUEST', 'the view shows no fields to export');
+  return selection.fields;
 }
 

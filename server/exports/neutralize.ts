@@ -6,6 +6,9 @@
  */
 const TRIGGER = /^[=+\-@\t\r]/;
 
+/** The characters of TRIGGER, for scanners that look at char codes (csv-runs.ts). */
+export const FORMULA_TRIGGERS = '=+-@\t\r';
+
 export function neutralize(text: string): string {
   return TRIGGER.test(text) ? `'${text}` : text;
 }
