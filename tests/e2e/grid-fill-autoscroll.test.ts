@@ -163,6 +163,32 @@ describe('auto-scroll while dragging the fill handle or a range', () => {
     expect(lines.at(-1)!.split('\t')[0]).toBe(`Customer ${target}`);
     expect(Number(lines.at(-1)!.split('\t')[1]!.replace(/\D/g, ''))).toBe(target * 10);
   });
+
+  it('scrolls up while a range drag is held over the column headers', async () => {
+    const { Name } = session.team.field;
+    const page = await open();
+    await page.evaluate(() => { document.querySelector('.ag-grid-viewport')!.scrollTop = 3400; });
+    await cell(page, 110, Name).locator('.cell-frame').waitFor();
+    const from = (await cell(page, 110, Name).boundingBox())!;
+    await page.mouse.move(from.x + 30, from.y + from.height / 2);
+    await page.mouse.down();
+    const area = await rowsArea(page);
+    await page.mouse.move(from.x + 30, area.top + 40, { steps: 4 });
+    await page.mouse.move(from.x + 30, area.top - 20, { steps: 4 });
+    const top = () => page.evaluate(() => Math.min(...[...document.querySelectorAll('.cell-frame.range-top')].map((el) => Number(el.closest('.ag-row')!.getAttribute('row-index')))));
+    await expect.poll(top, SCROLL_POLL).toBeLessThan(70);
+    const y = area.top + (area.bottom - area.top) * 0.3;
+    await page.mouse.move(from.x + 30, y, { steps: 3 });
+    await scrollSettled(page);
+    const target = await rowUnder(page, from.x + 30, y);
+    await expect.poll(top, POLL).toBe(target);
+    await page.mouse.up();
+
+    await page.keyboard.press(`${mod}+c`);
+    const lines = (await clipboardText(page)).split('\n');
+    expect(lines).toHaveLength(110 - target + 1);
+    expect([lines[0], lines.at(-1)]).toEqual([`Customer ${target}`, 'Customer 110']);
+  });
 });
 
 describe('auto-scroll sideways and past the last row', () => {
@@ -172,7 +198,7 @@ describe('auto-scroll sideways and past the last row', () => {
     for (const page of opened.splice(0)) await page.page.context().close();
   });
 
-  it('scrolls right while a range drag is held at the right edge; the frozen column stays', async () => {
+  it('scrolls right while a range drag is held at the right edge and back left beside the frozen column, which stays', async () => {
     const numbers = Array.from({ length: 16 }, (_, i) => ({ name: `N${i + 1}`, type: 'number' }));
     const wide = await tableWithGrid(session, 'Wide', [{ name: 'Item', type: 'singleLineText' }, ...numbers], [0, 1, 2].map((row) => ({
       Item: `Item ${row}`, ...Object.fromEntries(numbers.map((f, i) => [f.name, row * 100 + i + 1])),
@@ -194,6 +220,17 @@ describe('auto-scroll sideways and past the last row', () => {
 
     await page.keyboard.press(`${mod}+c`);
     await expect.poll(() => clipboardText(page), POLL).toBe(numbers.map((_, i) => String(i + 1)).join('\t'));
+
+    // Back from the far right: held just right of the frozen column, the columns scroll back left.
+    const last = (await cell(page, 1, wide.field.N16!).boundingBox())!;
+    await page.mouse.move(last.x + 20, last.y + last.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(frozen.x + frozen.width + 4, last.y + last.height / 2, { steps: 8 });
+    await expect.poll(async () => (await scrollOf(page)).left, SCROLL_POLL).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.querySelector('.cell-frame.range-left')?.closest('.ag-cell')?.getAttribute('col-id')), POLL).toBe(wide.field.N1);
+    await page.mouse.up();
+    await page.keyboard.press(`${mod}+c`);
+    await expect.poll(() => clipboardText(page), POLL).toBe(numbers.map((_, i) => String(100 + i + 1)).join('\t'));
   });
 
   it('creates records for the rows dragged past the last one once auto-scroll brought it on screen, as one undo step', async () => {
