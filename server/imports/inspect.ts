@@ -64,6 +64,7 @@ export async function inspectSheet(source: ImportSource, sheet: SheetInfo, heade
     if (header && isContinuation(merges, header.row, c) && !data.some((row) => hasOwnValue(row, c, merges))) continue;
     indexes.push(c);
   }
+  const kept = new Set(indexes);
   const names = columnNames(band, indexes);
   const columns = indexes.map((index, i): ColumnInspection => ({ index, name: names[i]!, ...inferField(names[i]!, data.map((row) => row.cells[index] ?? null)) }));
   const headerNumber = header?.row ?? 1;
@@ -73,10 +74,11 @@ export async function inspectSheet(source: ImportSource, sheet: SheetInfo, heade
     headerRow: headerNumber,
     ...(sheet.lastRow !== undefined ? { rowsTotal: Math.max(0, sheet.lastRow - headerNumber) } : {}),
     columns,
+    // Cells by the column's index in the file; a column left out (part of a merged header cell) shows none.
     rows: data.slice(0, PREVIEW_ROWS).map((row) => ({
       row: row.row,
-      cells: columns.map(({ index }) => {
-        const cell = row.cells[index] ?? null;
+      cells: Array.from({ length: width }, (_, index) => {
+        const cell = kept.has(index) ? row.cells[index] ?? null : null;
         return typeof cell === 'object' && cell !== null ? cellText(cell) : cell;
       }),
     })),

@@ -32,9 +32,9 @@ async function imported(name: string, sheets: XlsxSheet[]): Promise<{ job: any; 
   return { job, records: (await allRecords(team.owner.api, tableId)).map((r) => r.fields), table: await tableOf(team.owner.api, team.baseId, tableId) };
 }
 
-/** The preview's rows as records: column name → cell, empty cells left out like the API leaves them. */
+/** The preview's rows as records: column name → cell (cells are by the column's index in the file), empty cells left out like the API leaves them. */
 function previewRecords(sheet: any): Array<Record<string, unknown>> {
-  return sheet.rows.map((row: any) => Object.fromEntries(sheet.columns.flatMap((column: any, i: number) => (row.cells[i] === null ? [] : [[column.name, row.cells[i]]]))));
+  return sheet.rows.map((row: any) => Object.fromEntries(sheet.columns.flatMap((column: any) => (row.cells[column.index] === null ? [] : [[column.name, row.cells[column.index]]]))));
 }
 
 describe('a title merged across the table', () => {
@@ -159,6 +159,7 @@ describe('merged ranges that run past the data', () => {
     const [inspection] = (await preview('past-the-data.xlsx', [sheet])).sheets;
     expect(inspection.columns.map((c: any) => [c.index, c.name])).toEqual([[0, '客户'], [1, '跟进日期'], [2, '跟进方式'], [3, '备注']]);
     expect(inspection.rows.map((r: any) => r.row)).toEqual([2, 3, 4]);
+    expect(inspection.rows[1].cells).toHaveLength(4);
     expect(previewRecords(inspection)).toEqual(expected);
     const { records, table, job } = await imported('past-the-data.xlsx', [sheet]);
     expect(job.created).toBe(3);
@@ -166,10 +167,25 @@ describe('merged ranges that run past the data', () => {
     expect(records).toEqual(expected);
   });
 
+  it('leaves out the column under a merged header cell in the middle of the table, and the rest keep their cells', async () => {
+    const middle: XlsxSheet = {
+      name: '客户',
+      rows: [['客户名称', '备注', null, '城市'], ['杭州领航德网络科技有限公司', '老客户，年底续约', null, '杭州'], ['成都蜀信科技有限公司', '新客户', null, '成都']],
+      merges: ['B1:C1', 'B2:C2'],
+    };
+    const [inspection] = (await preview('middle.xlsx', [middle])).sheets;
+    expect(inspection.columns.map((c: any) => [c.index, c.name])).toEqual([[0, '客户名称'], [1, '备注'], [3, '城市']]);
+    expect(inspection.rows[0].cells).toEqual(['杭州领航德网络科技有限公司', '老客户，年底续约', null, '杭州']);
+    const { records } = await imported('middle.xlsx', [middle]);
+    expect(records).toEqual(previewRecords(inspection));
+    expect(records[1]).toEqual({ 客户名称: '成都蜀信科技有限公司', 备注: '新客户', 城市: '成都' });
+  });
+
   it('keeps a column under a merged header cell when the data types values into it', async () => {
     const typed: XlsxSheet = { ...sheet, rows: [...sheet.rows, ['成都蜀信科技有限公司', { date: 46162 }, '拜访', '面谈', '已约第二次']], merges: ['D1:E1'] };
     const [inspection] = (await preview('typed.xlsx', [typed])).sheets;
     expect(inspection.columns.map((c: any) => [c.index, c.name])).toEqual([[0, '客户'], [1, '跟进日期'], [2, '跟进方式'], [3, '备注'], [4, '备注 (2)']]);
+    expect(previewRecords(inspection)[3]).toEqual({ 客户: '成都蜀信科技有限公司', 跟进日期: '2026-05-20', 跟进方式: '拜访', 备注: '面谈', '备注 (2)': '已约第二次' });
   });
 });
 

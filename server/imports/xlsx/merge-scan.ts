@@ -66,14 +66,13 @@ export async function readMergedRanges(zip: ZipArchive, sheet: { name: string; p
       tail = scanTags(tail + chunk.toString('latin1'));
       continue;
     }
-    const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
-    const end = closeOfSheetData(bytes);
-    if (end < 0) {
-      carry = Buffer.from(bytes.subarray(Math.max(0, bytes.length - CARRY_BYTES)));
-      continue;
-    }
-    carry = undefined;
-    tail = scanTags(bytes.subarray(end).toString('latin1'));
+    // The tag may straddle two chunks: look at the seam, then at the chunk itself (not copied).
+    const seam = carry ? Buffer.concat([carry, chunk.subarray(0, CARRY_BYTES)]) : undefined;
+    const atSeam = seam ? closeOfSheetData(seam) : -1;
+    const end = atSeam >= 0 ? -1 : closeOfSheetData(chunk);
+    if (atSeam >= 0) tail = scanTags(seam!.subarray(atSeam).toString('latin1') + chunk.subarray(CARRY_BYTES).toString('latin1'));
+    else if (end >= 0) tail = scanTags(chunk.subarray(end).toString('latin1'));
+    else carry = Buffer.from(chunk.subarray(Math.max(0, chunk.length - CARRY_BYTES)));
   }
   return count ? MergedRanges.sorted(packed, count) : MergedRanges.none;
 }
