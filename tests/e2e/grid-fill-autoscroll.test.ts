@@ -320,3 +320,45 @@ describe('auto-scroll in a grouped view', () => {
     expect(quota(0)).toBe(7);
   });
 });
+
+describe('a fill drag over rows the grid no longer keeps', () => {
+  const session = useGridSession({ rows: 1 });
+  let opened: TestPage | undefined;
+  afterEach(async () => {
+    await opened?.page.context().close();
+    opened = undefined;
+  });
+
+  it('fills from a source whose block was dropped from the cache while the drag scrolled on', async () => {
+    const rows = 1200;
+    const big = await tableWithGrid(session, 'Big', [{ name: 'Item', type: 'singleLineText' }, { name: 'Flag', type: 'number' }],
+      Array.from({ length: rows }, (_, i) => ({ Item: `Item ${i}`, ...(i === 1 ? { Flag: 5 } : {}) })));
+    opened = big.opened;
+    const { page, tableId, field } = big;
+    const flagged = () => (session.server.ctx.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM t_${tableId} WHERE f_${field.Flag} = 5`).get() as { n: number }).n;
+    const flagAt = (row: number) => dbValue(session.server, tableId, field.Flag!, big.recordIds[row]!);
+
+    await focusCell(page, 1, field.Flag!);
+    await pressFillHandle(page);
+    const x = (await cell(page, 1, field.Flag!).boundingBox())!.x + 30;
+    await holdBelowGrid(page, x, 30);
+    await expect.poll(async () => (await outline(page)).bottom, SCROLL_POLL).toBeGreaterThan(20);
+    // The held drag meets other scrolling too (a scrollbar, the wheel): through ten blocks of
+    // 100 rows, more than the grid keeps (8), so the source's block is dropped on the way.
+    for (let block = 1; block <= 10; block++) {
+      await page.evaluate((top) => { document.querySelector('.ag-grid-viewport')!.scrollTop = top; }, block * 100 * 34);
+      await expect.poll(() => page.locator(`.ag-row[row-index="${block * 100 + 5}"] .cell-frame`).count(), SCROLL_POLL).toBeGreaterThan(0);
+    }
+    const area = await rowsArea(page);
+    const y = (area.top + area.bottom) / 2;
+    await page.mouse.move(x, y, { steps: 3 });
+    await scrollSettled(page);
+    const target = await rowUnder(page, x, y);
+    expect(target).toBeGreaterThan(1000);
+    await expect.poll(async () => (await outline(page)).bottom, POLL).toBe(target);
+    await page.mouse.up();
+
+    await expect.poll(flagged, SCROLL_POLL).toBe(target);
+    expect([flagAt(2), flagAt(500), flagAt(target), flagAt(target + 1)]).toEqual([5, 5, 5, null]);
+  });
+});

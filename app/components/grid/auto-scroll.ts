@@ -30,8 +30,11 @@ export interface ScrollArea extends Rect {
 export const EDGE_ZONE = 16;
 /** Pixels per second at the zone's inner line. */
 const MIN_SPEED = 60;
-/** Every pixel deeper adds this much speed: 100px past the edge is ~1.45k px/s (~40 short rows/s). */
-const SPEED_PER_PX = 12;
+/**
+ * Every pixel deeper adds this much speed: 75px past the bottom edge (about as far as the
+ * window goes below the grid) is ~1.9k px/s, ~55 short rows a second.
+ */
+const SPEED_PER_PX = 20;
 /** The cap: ~150 short rows a second, about what the row blocks can load. */
 export const MAX_SPEED = 5000;
 /** A frame longer than this (a busy tab) scrolls as if it were this long, not in one jump. */
