@@ -15,7 +15,8 @@ const CHUNK_CHARS = 1 << 18;
  * Chinese turns to mojibake) or GBK for old Excel on Chinese Windows — encoded as GB18030,
  * GBK's superset, so characters GBK lacks (emoji, rare names) survive instead of becoming "?".
  * Rows are read raw and each field's cell text comes from a formatter built once
- * (cell-text.ts); text is handed on in chunks of 256K characters, each awaited by the
+ * (cell-text.ts), except adjacent text-like fields, which SQLite joins into one string per
+ * row (csv-pages.ts); text is handed on in chunks of 256K characters, each awaited by the
  * stream's reader.
  */
 export async function* csvChunks(ctx: AppContext, selection: ExportSelection, format: FormatContext, encoding: CsvEncoding): AsyncGenerator<Buffer> {
