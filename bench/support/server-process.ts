@@ -22,7 +22,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
   // BENCH_CPU_PROF=<dir> writes the server's CPU profile there when it stops.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
+  // The compiled server, as `npm start` runs it (`npm run bench` compiles it first).
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(ROOT, process.env.TESSERA_BUILD_DIR ?? 'build', 'tessera/main.js')], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TESSERA_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

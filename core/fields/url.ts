@@ -34,7 +34,7 @@ export const url: FieldType<NoOptions, string> = {
       candidate = text.startsWith('//') ? `https:${text}` : `https://${text}`;
     }
 
-    const parsed = URL.canParse(candidate) ? new URL(candidate) : undefined;
+    const parsed = parseUrl(candidate);
     if (!parsed) return invalid('it cannot be read as a web address');
     if (parsed.protocol === 'mailto:') {
       return /^[^@\s]+@[^@\s]+\.[^@\s]+/.test(parsed.pathname) ? { ok: true, value: candidate } : invalid('no email address after mailto:');
@@ -44,3 +44,12 @@ export const url: FieldType<NoOptions, string> = {
     return { ok: true, value: candidate };
   },
 };
+
+/** `new URL` or undefined: one parse (canParse and then new URL would parse twice; imports run this per cell). */
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}

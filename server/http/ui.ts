@@ -6,8 +6,9 @@ import { createRequestHandler } from '@react-router/express';
 import type { ServerBuild } from 'react-router';
 import type { AppContext } from '../context.ts';
 import { getActor } from '../api/request.ts';
+import { PROJECT_ROOT } from '../runtime.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = PROJECT_ROOT;
 // TESSERA_BUILD_DIR lets parallel work build and test into separate folders.
 const BUILD_DIR = path.resolve(ROOT, process.env.TESSERA_BUILD_DIR ?? 'build');
 

@@ -4,6 +4,7 @@ import { readCoercedBatches, type SheetTask } from './batch-reader.ts';
 import type { CoercedBatch } from './coerced-batch.ts';
 import { PARSE_WORKER_MIN_BYTES } from './limits.ts';
 import type { WorkerMessage } from './parse-worker.ts';
+import { RUNS_FROM_BUNDLE } from '../runtime.ts';
 
 export type SheetBatch = CoercedBatch & { sheetBytes: number };
 
@@ -21,12 +22,15 @@ export function sheetBatches(task: SheetTask, fileBytes: number): AsyncGenerator
 }
 
 async function* workerBatches(task: SheetTask): AsyncGenerator<SheetBatch> {
-  // No inherited loader flags: the entry loads the worker's TypeScript itself
-  // (parse-worker-entry.mjs). A CPU profile of the process (BENCH_CPU_PROF) covers the worker too.
+  // No inherited loader flags: the bundle's worker is JavaScript, and from the sources the
+  // entry loads the worker's TypeScript itself (parse-worker-entry.mjs). A CPU profile of
+  // the process (BENCH_CPU_PROF) covers the worker too.
   const execArgv = process.execArgv.filter((arg) => arg.startsWith('--cpu-prof'));
-  // A small young generation: the worker's garbage is short-lived text, and the default one
-  // let its heap sit ~60 MB higher on a 1M-row import (the server's budget is 600 MB).
-  const worker = new Worker(new URL('./parse-worker-entry.mjs', import.meta.url), { workerData: task, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  const script = RUNS_FROM_BUNDLE ? new URL('./parse-worker.js', import.meta.url) : new URL('./parse-worker-entry.mjs', import.meta.url);
+  // A young generation of 32 MB: each batch's values live until it is sent, and the 4 MB
+  // this had while the server ran under tsx (to fit 600 MB) made the worker spend a third
+  // of its time in scavenges copying them (decisions 0004, 0031).
+  const worker = new Worker(script, { workerData: task, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | undefined;
   let exit: { code: number } | undefined;

@@ -1,10 +1,9 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { resolveUserAmong, type BaseMember } from '../records/user-resolver.ts';
-import { coerceRows, type CoercedBatch } from './coerced-batch.ts';
+import { CoercedBatchBuilder, type CoercedBatch } from './coerced-batch.ts';
 import { ColumnCoercer, type ColumnSpec } from './column-coercer.ts';
 import { IMPORT_BATCH_ROWS } from './limits.ts';
 import { openSource } from './open-source.ts';
-import type { SourceRow } from './source.ts';
 
 /** One sheet's reading and coercing, as plain data: it is what a parse worker is started with. */
 export interface SheetTask {
@@ -35,11 +34,11 @@ export async function* readCoercedBatches(task: SheetTask): AsyncGenerator<Coerc
   const source = await openSource(task.path, task.fileName);
   const reader = source.openSheet(task.sheet);
   try {
-    let batch: SourceRow[] = [];
+    // Each row is coerced as it is read (see CoercedBatchBuilder).
+    const builder = new CoercedBatchBuilder(coercers, task.keyColumn, IMPORT_BATCH_ROWS);
     let skipped = 0;
     const flush = () => {
-      const coerced = coerceRows(batch, coercers, task.keyColumn, { skipped, bytesDone: task.bytesBefore + reader.bytesRead() });
-      batch = [];
+      const coerced = builder.finish({ skipped, bytesDone: task.bytesBefore + reader.bytesRead() });
       skipped = 0;
       return { ...coerced, sheetBytes: reader.bytesRead() };
     };
@@ -47,14 +46,14 @@ export async function* readCoercedBatches(task: SheetTask): AsyncGenerator<Coerc
       for (const row of rows) {
         if (row.row <= task.headerRow) continue;
         if (row.hidden && task.skipHiddenRows) skipped++;
-        else batch.push(row);
-        if (batch.length >= IMPORT_BATCH_ROWS) {
+        else builder.add(row);
+        if (builder.size >= IMPORT_BATCH_ROWS) {
           yield flush();
           await yieldToEventLoop();
         }
       }
     }
-    if (batch.length || skipped) yield flush();
+    if (builder.size || skipped) yield flush();
   } finally {
     reader.close();
     source.close();

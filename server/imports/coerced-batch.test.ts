@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldTypes } from '../../core/fields/registry.ts';
-import { coerceRows, unpack } from './coerced-batch.ts';
+import { CoercedBatchBuilder, coerceRows, unpack } from './coerced-batch.ts';
 import { ColumnCoercer, type ColumnSpec } from './column-coercer.ts';
 
 const ctx = { typecast: true, timeZone: 'Asia/Shanghai' };
@@ -87,12 +87,32 @@ describe('ColumnCoercer', () => {
       ...Array.from({ length: 6000 }, (_, i) => `${2000 + (i % 20)}/${(i % 12) + 1}/${(i % 27) + 1}`),
       '2024-13-01', '2024-01-05',
     ];
-    for (const input of inputs) expect(coercer.coerce(input)).toEqual(type.coerce(input, opts as never, ctx));
+    for (const input of inputs) {
+      const expected = type.coerce(input, opts as never, ctx);
+      const got = coercer.coerce(input);
+      if (expected.ok) expect(got).toEqual({ ok: true, value: expected.value, stored: type.toStorage(expected.value, opts as never), batch: expect.any(Number) });
+      else expect(got).toEqual({ ok: false, error: expected.error });
+    }
   });
 
   it('adds new choices to its own options, so a later spelling folds to the first', () => {
     const coercer = new ColumnCoercer({ index: 0, header: 'S', fieldId: 's', type: 'singleSelect', options: options('singleSelect') }, ctx);
-    expect(coercer.coerce('VIP')).toMatchObject({ ok: true, value: 'VIP', addChoices: ['VIP'] });
-    expect(coercer.coerce('ｖｉｐ')).toEqual({ ok: true, value: 'VIP' });
+    expect(coercer.coerce('VIP')).toMatchObject({ ok: true, value: 'VIP', stored: 'VIP' });
+    expect(coercer.coerce('ｖｉｐ')).toMatchObject({ ok: true, value: 'VIP', stored: 'VIP' });
+  });
+
+  it('reports a remembered choice in every batch that uses it, once per batch', () => {
+    const [level] = coercers([{ header: 'Level', fieldId: 'l', type: 'singleSelect', options: options('singleSelect') }]);
+    const builder = new CoercedBatchBuilder([level!], undefined, 2);
+    for (const row of [2, 3, 4]) builder.add({ row, cells: ['B'] });
+    const first = builder.finish({ skipped: 0, bytesDone: 0 });
+    builder.add({ row: 5, cells: ['B'] });
+    builder.add({ row: 6, cells: ['C'] });
+    const second = builder.finish({ skipped: 0, bytesDone: 0 });
+    expect(first.choices[0]).toEqual(['B']);
+    expect(second.choices[0]!.sort()).toEqual(['B', 'C']);
+    // The builder grew past its capacity of 2 and kept every row.
+    expect(Array.from(first.rows)).toEqual([2, 3, 4]);
+    expect(Array.from(first.present[0]!)).toEqual([1, 1, 1]);
   });
 });

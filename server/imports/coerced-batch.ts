@@ -41,67 +41,124 @@ export interface CoercedBatch {
  * and column, a row whose key cannot be read is skipped and reported, as the import always did.
  */
 export function coerceRows(rows: readonly SourceRow[], coercers: readonly ColumnCoercer[], keyColumn: number | undefined, progress: { skipped: number; bytesDone: number }): CoercedBatch {
-  const problems: CellProblem[] = [];
-  const width = coercers.length;
-  const storedColumns = coercers.map(() => new Array<string | number | null>(rows.length));
+  const builder = new CoercedBatchBuilder(coercers, keyColumn, rows.length);
+  for (const row of rows) builder.add(row);
+  return builder.finish(progress);
+}
+
+/**
+ * `coerceRows` one row at a time: each row is coerced as soon as it is read, so the file's
+ * rows die young and only the stored values wait for the batch to fill (the parse worker's
+ * small young generation then copies far less; see parse-worker.ts).
+ */
+export class CoercedBatchBuilder {
+  private readonly width: number;
+  private readonly cellIndex: number[];
+  private storedColumns: Array<Array<string | number | null>> = [];
   // A column's API values get an array only once one differs from its stored value (a
   // checkbox, a list); until then they are the stored values.
-  const valueColumns: Array<unknown[] | null> = coercers.map(() => null);
-  const present = coercers.map(() => new Uint8Array(rows.length));
-  const choices = coercers.map((c) => (c.fieldType.addChoices ? new Set<string>() : null));
-  const rowNumbers: number[] = [];
-  const keyText: string[] | null = keyColumn === undefined ? null : [];
-  let keySkipped = 0;
-  for (const row of rows) {
-    if (keyColumn !== undefined) {
-      const coercer = coercers[keyColumn]!;
-      const cell = row.cells[coercer.spec.index] ?? null;
+  private valueColumns: Array<unknown[] | null> = [];
+  private present: Uint8Array[] = [];
+  private choices: Array<Set<string> | null> = [];
+  private rowNumbers: number[] = [];
+  private keyText: string[] | null = null;
+  private problems: CellProblem[] = [];
+  private keySkipped = 0;
+  private read = 0;
+
+  constructor(private readonly coercers: readonly ColumnCoercer[], private readonly keyColumn: number | undefined, private readonly capacity: number) {
+    this.width = coercers.length;
+    this.cellIndex = coercers.map((coercer) => coercer.spec.index);
+    this.reset();
+  }
+
+  /** Rows taken since the last `finish`, skipped ones included. */
+  get size(): number {
+    return this.read;
+  }
+
+  add(row: SourceRow): void {
+    this.read++;
+    const { coercers, cellIndex } = this;
+    if (this.keyColumn !== undefined) {
+      const coercer = coercers[this.keyColumn]!;
+      const cell = row.cells[cellIndex[this.keyColumn]!] ?? null;
       const result = cell === null ? undefined : coercer.coerce(cell);
       if (result && !result.ok) {
-        problems.push({ row: row.row, column: coercer.spec.header, value: cellText(cell), reason: `the key cannot be read, so the row was skipped: ${result.error}` });
-        keySkipped++;
-        continue;
+        this.problems.push({ row: row.row, column: coercer.spec.header, value: cellText(cell), reason: `the key cannot be read, so the row was skipped: ${result.error}` });
+        this.keySkipped++;
+        return;
       }
-      keyText!.push(cellText(cell));
+      this.keyText!.push(cellText(cell));
     }
-    const at = rowNumbers.push(row.row) - 1;
-    for (let c = 0; c < width; c++) {
+    const at = this.rowNumbers.push(row.row) - 1;
+    if (at >= this.present[0]!.length) this.present = this.present.map((flags) => grow(flags));
+    for (let c = 0; c < this.width; c++) {
       const coercer = coercers[c]!;
-      const cell = row.cells[coercer.spec.index] ?? null;
+      const cell = row.cells[cellIndex[c]!] ?? null;
       let stored = coercer.emptyStored;
       let value = coercer.emptyValue;
       if (cell !== null) {
         const result = coercer.coerce(cell);
         if (result.ok) {
           value = result.value;
-          stored = coercer.toStorage(value);
-          present[c]![at] = 1;
+          stored = result.stored;
+          this.present[c]![at] = 1;
           if (value === null) value = coercer.emptyValue;
-          const names = choices[c];
-          if (names && value !== null) for (const name of Array.isArray(value) ? value : [value]) names.add(name as string);
+          const names = this.choices[c];
+          if (names && value !== null && result.batch !== coercer.batch) {
+            result.batch = coercer.batch; // a remembered cell's choices go into each batch once
+            for (const name of Array.isArray(value) ? value : [value]) names.add(name as string);
+          }
         } else {
-          problems.push({ row: row.row, column: coercer.spec.header, value: cellText(cell), reason: result.error });
+          this.problems.push({ row: row.row, column: coercer.spec.header, value: cellText(cell), reason: result.error });
         }
       }
-      storedColumns[c]![at] = stored;
-      let values = valueColumns[c];
-      if (!values && value !== stored) values = valueColumns[c] = storedColumns[c]!.slice(0, at);
+      this.storedColumns[c]![at] = stored;
+      let values = this.valueColumns[c];
+      if (!values && value !== stored) values = this.valueColumns[c] = this.storedColumns[c]!.slice(0, at);
       if (values) values[at] = value;
     }
   }
-  const count = rowNumbers.length;
-  return {
-    rows: Int32Array.from(rowNumbers),
-    stored: storedColumns.map((column) => pack(column, count)),
-    values: valueColumns,
-    present: present.map((flags) => flags.slice(0, count)),
-    choices: choices.map((names) => (names ? [...names] : null)),
-    keyText,
-    problems,
-    skipped: keySkipped + progress.skipped,
-    rowsRead: rows.length + progress.skipped,
-    bytesDone: progress.bytesDone,
-  };
+
+  /** The batch of the rows added since the last call; the builder starts over. */
+  finish(progress: { skipped: number; bytesDone: number }): CoercedBatch {
+    const count = this.rowNumbers.length;
+    const batch: CoercedBatch = {
+      rows: Int32Array.from(this.rowNumbers),
+      stored: this.storedColumns.map((column) => pack(column, count)),
+      values: this.valueColumns,
+      present: this.present.map((flags) => flags.slice(0, count)),
+      choices: this.choices.map((names) => (names ? [...names] : null)),
+      keyText: this.keyText,
+      problems: this.problems,
+      skipped: this.keySkipped + progress.skipped,
+      rowsRead: this.read + progress.skipped,
+      bytesDone: progress.bytesDone,
+    };
+    this.reset();
+    return batch;
+  }
+
+  private reset(): void {
+    const { coercers, capacity } = this;
+    this.storedColumns = coercers.map(() => new Array<string | number | null>(capacity));
+    this.valueColumns = coercers.map(() => null);
+    this.present = coercers.map(() => new Uint8Array(Math.max(1, capacity)));
+    this.choices = coercers.map((c) => (c.fieldType.addChoices ? new Set<string>() : null));
+    for (const coercer of coercers) coercer.newBatch();
+    this.rowNumbers = [];
+    this.keyText = this.keyColumn === undefined ? null : [];
+    this.problems = [];
+    this.keySkipped = 0;
+    this.read = 0;
+  }
+}
+
+function grow(flags: Uint8Array): Uint8Array {
+  const bigger = new Uint8Array(flags.length * 2);
+  bigger.set(flags);
+  return bigger;
 }
 
 function pack(column: Array<string | number | null>, count: number): PackedColumn {
@@ -124,15 +181,18 @@ function pack(column: Array<string | number | null>, count: number): PackedColum
   }
   if (numbers === 0) {
     const ends = new Int32Array(count);
-    let text = '';
+    const parts: string[] = [];
+    let length = 0;
     for (let i = 0; i < count; i++) {
       const item = column[i];
       if (typeof item === 'string') {
-        text += item;
-        ends[i] = text.length;
+        parts.push(item);
+        length += item.length;
+        ends[i] = length;
       } else ends[i] = -1;
     }
-    return { kind: 'text', text, ends };
+    // One join copies each piece once; `+=` would build a rope that is flattened again later.
+    return { kind: 'text', text: parts.join(''), ends };
   }
   return { kind: 'any', items: column.slice(0, count) };
 }

@@ -21,6 +21,10 @@ const CR = 13;
 const LF = 10;
 /** Excel's widest sheet (XFD); a row wider than this is not a spreadsheet. */
 const MAX_FIELDS_PER_ROW = 16_384;
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
+}
 
 /**
  * Finds where complete records end in streamed text (newlines outside quotes), with the
@@ -54,7 +58,20 @@ export class CsvRecordScanner {
     const maxCell = IMPORT_LIMITS.cellChars;
     const result: ScanResult = { scannedTo: from };
     let i = from;
+    // Where the next quote is (n when none): records before it may take the fast path.
+    let nextQuote = -1;
     while (i < n) {
+      if (!this.inQuotes && this.column === 0 && this.fieldLength === 0 && this.atFieldStart) {
+        if (nextQuote < i) nextQuote = indexOrEnd(text, '"', i);
+        const end = nextQuote > i ? this.plainRecordEnd(text, i, nextQuote, final) : -1;
+        if (end === -2) break; // the record goes on in the next chunk
+        if (end >= 0) {
+          this.record++;
+          result.lastEnd = end;
+          result.lastNext = i = end + this.dialect.newline.length;
+          continue;
+        }
+      }
       const c = text.charCodeAt(i);
       if (this.inQuotes) {
         if (c === QUOTE) {
@@ -116,6 +133,34 @@ export class CsvRecordScanner {
         'a quoted cell is never closed: its opening " has no closing " before the end of the file');
     }
     return result;
+  }
+
+  /**
+   * The common record needs no character loop: with no quote before its newline, it ends at
+   * that newline, and when it is no longer than a cell may be and has no more cells than a
+   * table may have columns, no limit can be broken. Returns where its newline starts, -1
+   * when the record must be scanned character by character, -2 when the text ends first.
+   */
+  private plainRecordEnd(text: string, from: number, nextQuote: number, final: boolean): number {
+    const newline = this.dialect.newline;
+    const end = text.indexOf(newline, from);
+    if (end < 0 || end > nextQuote) {
+      // An unfinished record at the end of the text waits for the next chunk, unless it is
+      // already longer than a cell may be (the long way then finds what is wrong).
+      const waits = end < 0 && !final && nextQuote >= text.length && text.length - from <= IMPORT_LIMITS.cellChars;
+      return waits ? -2 : -1;
+    }
+    // A CR not followed by LF inside the record is a character of a cell: scan it the long way.
+    if (newline === '\r\n' && text.indexOf('\r', from) < end) return -1;
+    if (end - from > IMPORT_LIMITS.cellChars) return -1;
+    if (end - from > IMPORT_LIMITS.columns) {
+      // Long enough to hold too many columns: count its delimiters.
+      let cells = 1;
+      for (let at = text.indexOf(this.dialect.delimiter, from); at >= 0 && at < end; at = text.indexOf(this.dialect.delimiter, at + 1)) {
+        if (++cells > IMPORT_LIMITS.columns) return -1;
+      }
+    }
+    return end;
   }
 
   private endField(): void {
