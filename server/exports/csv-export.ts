@@ -24,7 +24,7 @@ export async function* csvChunks(ctx: AppContext, selection: ExportSelection, fo
   yield csvHeader(fields, encoding);
   const cells = csvCellFormatters(fields, format);
   let text = '';
-  for (const page of csvPages(ctx.db.sqlite, selection.schema.sqlTable, fields, cells, selection.ids)) {
+  for (const page of csvPages(ctx.db.sqlite, selection.schema.sqlTable, fields, cells, selection.order)) {
     text += page;
     if (text.length >= CHUNK_CHARS) {
       yield encodeCsv(text, encoding);

@@ -7,15 +7,17 @@ import type { FieldDef, TableSchema } from '../tables/index.ts';
 import { compileFilter, compileOrderBy, requireResolvedFilter, requireResolvedSorts, userTableName } from '../views/index.ts';
 import { requireView } from '../views/views.service.ts';
 import type { ViewConfig } from '../../core/views/view-config.ts';
-import { readRawPages } from './raw-pages.ts';
+import { readRawPages, type ExportOrder } from './raw-pages.ts';
 
 /** What an export writes: the view's visible fields in its order, and its rows in its order. */
 export interface ExportSelection {
   schema: TableSchema;
   fields: FieldDef[];
   viewName?: string;
-  /** Record ids in export order, taken once at the start (8 bytes a record). */
-  ids: number[];
+  /** Which records, in which order, as the readers take it (raw-pages.ts). */
+  order: ExportOrder;
+  /** Record ids in export order; for an export in id order, read only when asked (the export itself does not). */
+  readonly ids: number[];
 }
 
 /**
@@ -29,6 +31,23 @@ export function selectForExport(ctx: AppContext, actor: Actor, schema: TableSche
   const config = view ? (JSON.parse(view.row.config) as ViewConfig) : {};
   const filter = config.filter ? requireResolvedFilter(schema, config.filter as FilterGroup) : undefined;
   const sorts = config.sorts?.length ? requireResolvedSorts(schema, config.sorts) : [];
+  const fields = visibleFields(schema, config);
+  const named = view ? { viewName: view.row.name } : {};
+  if (!filter && !sorts.length) {
+    // Every record in id order: the last id now stands for the list of ids (raw-pages.ts).
+    const sqlite = ctx.db.sqlite;
+    const lastId = (sqlite.prepare(`SELECT max(id) FROM "${schema.sqlTable}"`).pluck().get() as number | null) ?? 0;
+    let ids: number[] | undefined;
+    return {
+      schema,
+      fields,
+      ...named,
+      order: { lastId },
+      get ids() {
+        return (ids ??= sqlite.prepare(`SELECT id FROM "${schema.sqlTable}" WHERE id <= ? ORDER BY id`).pluck().all(lastId) as number[]);
+      },
+    };
+  }
   const table = userTableName(schema.table.id);
   let query = (ctx.db.kysely as unknown as Kysely<any>).selectFrom(table).select(sql.ref(`${table}.id`).as('id'));
   if (filter) query = query.where(compileFilter(filter, schema.table.id, { now: new Date(), timeZone: schema.timeZone, userId: actor.userId }));
@@ -36,7 +55,7 @@ export function selectForExport(ctx: AppContext, actor: Actor, schema: TableSche
   const compiled = query.compile();
   // Uncached: pluck() changes the statement, and this one runs once.
   const ids = ctx.db.sqlite.prepare(compiled.sql).pluck().all(...(compiled.parameters as unknown[])) as number[];
-  return { schema, fields: visibleFields(schema, config), ids, ...(view ? { viewName: view.row.name } : {}) };
+  return { schema, fields, ...named, order: { ids }, ids };
 }
 
 function visibleFields(schema: TableSchema, config: ViewConfig): FieldDef[] {
@@ -56,12 +75,10 @@ function visibleFields(schema: TableSchema, config: ViewConfig): FieldDef[] {
  * page in the snapshot's order: what the exporters format, without a value object per cell.
  * Records deleted since the snapshot are left out. Each page is one synchronous read;
  * callers await between pages.
- * A run of ascending ids (a whole table, or a view sorted by nothing) is read as one id
- * range, which SQLite walks in primary-key order; other pages go by `id IN (…)`.
  */
 export function* exportRawPages(ctx: AppContext, selection: ExportSelection): Generator<unknown[][]> {
   const columns = requireExportFields(selection).map((field) => field.column);
-  yield* readRawPages(ctx.db.sqlite, selection.schema.sqlTable, columns, selection.ids);
+  yield* readRawPages(ctx.db.sqlite, selection.schema.sqlTable, columns, selection.order);
 }
 
 export function requireExportFields(selection: ExportSelection): FieldDef[] {

@@ -1,44 +1,93 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
-// Reading an export's rows by id: nothing here needs more than a connection.
+// Reading an export's rows page by page: nothing here needs more than a connection.
 
 /** Rows per read: one prepared statement of this many ids, reused for the whole export. */
 export const PAGE = 1000;
 
-/** One page of ids (at most PAGE, in export order) → their rows `[id, ...selected]` in that order, the missing left out. */
-export type PageReader = (pageIds: readonly number[]) => unknown[][];
+/**
+ * Which records an export reads, in its order: a list of ids taken at the start, or every
+ * record up to the table's last id then, in id order. Ids only grow (AUTOINCREMENT), so the
+ * second is the same records without reading every id first (a scan of the whole table).
+ */
+export type ExportOrder = { readonly ids: readonly number[] } | { readonly lastId: number };
+
+/** Reads rows `[id, ...selects]`, `selects` being SQL expressions over the table's columns. */
+export interface PageReader {
+  /** The rows of these ids (at most PAGE) in their order, the missing left out. */
+  byIds(ids: readonly number[]): unknown[][];
+  /** Up to PAGE rows with ids above `after`, up to `lastId`, in id order. */
+  after(after: number, lastId: number): unknown[][];
+}
 
 /**
- * Reads pages of rows `[id, ...selects]`, `selects` being SQL expressions over the table's
- * columns. A page of ids that is an ascending run with few holes (a whole table, a view
- * without sorts) is read as one id range, which SQLite walks in primary-key order; other
- * pages go by `id IN (…)`.
+ * A page of ids that is an ascending run with few holes (a view without sorts) is read as
+ * one id range, which SQLite walks in primary-key order; other pages go by `id IN (…)`.
  */
 export function pageReader(sqlite: BetterSqlite3.Database, sqlTable: string, selects: readonly string[]): PageReader {
   const select = `SELECT id, ${selects.join(', ')} FROM "${sqlTable}"`;
   const byList = (size: number) => sqlite.prepare(`${select} WHERE id IN (${new Array(size).fill('?').join(', ')})`).raw(true);
   let full: BetterSqlite3.Statement | undefined;
   const byRange = sqlite.prepare(`${select} WHERE id BETWEEN ? AND ? ORDER BY id`).raw(true);
-  return (pageIds) => {
-    if (!pageIds.length) return [];
-    const low = pageIds[0]!;
-    const high = pageIds[pageIds.length - 1]!;
-    if (ascending(pageIds) && high - low < 2 * pageIds.length) return inRange(byRange.all(low, high) as unknown[][], pageIds);
-    const statement = pageIds.length === PAGE ? (full ??= byList(PAGE)) : byList(pageIds.length);
-    const byId = new Map((statement.all(...pageIds) as unknown[][]).map((row) => [row[0] as number, row]));
-    const page: unknown[][] = [];
-    for (const id of pageIds) {
-      const row = byId.get(id);
-      if (row) page.push(row);
-    }
-    return page;
+  const next = sqlite.prepare(`${select} WHERE id > ? AND id <= ? ORDER BY id LIMIT ${PAGE}`).raw(true);
+  return {
+    byIds(ids) {
+      if (!ids.length) return [];
+      const low = ids[0]!;
+      const high = ids[ids.length - 1]!;
+      if (ascending(ids) && high - low < 2 * ids.length) return inRange(byRange.all(low, high) as unknown[][], ids);
+      const statement = ids.length === PAGE ? (full ??= byList(PAGE)) : byList(ids.length);
+      const byId = new Map((statement.all(...ids) as unknown[][]).map((row) => [row[0] as number, row]));
+      const page: unknown[][] = [];
+      for (const id of ids) {
+        const row = byId.get(id);
+        if (row) page.push(row);
+      }
+      return page;
+    },
+    after: (after, lastId) => next.all(after, lastId) as unknown[][],
   };
 }
 
-/** `exportRawPages` over a connection: the columns as they are, pages of PAGE ids in the order of `ids`. */
-export function* readRawPages(sqlite: BetterSqlite3.Database, sqlTable: string, columns: readonly string[], ids: readonly number[]): Generator<unknown[][]> {
+/** Hands out an export's pages one at a time, each read by whichever reader the caller passes. */
+export interface PageCursor {
+  /** The next page's rows, or undefined past the last page (a page may be empty: its records were deleted). */
+  next(read: PageReader): unknown[][] | undefined;
+}
+
+export function pageCursor(order: ExportOrder): PageCursor {
+  if ('ids' in order) {
+    const { ids } = order;
+    let start = 0;
+    return {
+      next(read) {
+        if (start >= ids.length) return undefined;
+        const rows = read.byIds(ids.slice(start, start + PAGE));
+        start += PAGE;
+        return rows;
+      },
+    };
+  }
+  const { lastId } = order;
+  let after = 0; // ids start at 1
+  let done = false;
+  return {
+    next(read) {
+      if (done) return undefined;
+      const rows = read.after(after, lastId);
+      if (rows.length < PAGE) done = true;
+      if (!rows.length) return undefined;
+      after = rows[rows.length - 1]![0] as number;
+      return rows;
+    },
+  };
+}
+
+/** `exportRawPages` over a connection: the columns as they are, page by page in the export's order. */
+export function* readRawPages(sqlite: BetterSqlite3.Database, sqlTable: string, columns: readonly string[], order: ExportOrder): Generator<unknown[][]> {
   const read = pageReader(sqlite, sqlTable, columns.map(quoteColumn));
-  for (let start = 0; start < ids.length; start += PAGE) yield read(ids.slice(start, start + PAGE));
+  const cursor = pageCursor(order);
+  for (let rows = cursor.next(read); rows; rows = cursor.next(read)) yield rows;
 }
 
 export function quoteColumn(column: string): string {
