@@ -105,7 +105,7 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
       if (entry) entry.deleted = true;
       closeDocument(recordDocName(batch.tableId, change.recordId), CLOSE_CODES.recordDeleted);
     }
-    channel.queue(batch.tableId, messagesOfBatch(batch));
+    if (channel.isOpen(batch.tableId)) channel.queue(batch.tableId, messagesOfBatch(batch));
   });
 
   const offSchema = ctx.events.on('schema', (event) => {

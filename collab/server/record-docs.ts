@@ -111,15 +111,19 @@ export class RecordDocs {
   readonly applyCommitted = (batch: RecordBatchCommitted): void => {
     let schema: TableSchema | undefined;
     const touched: LoadedRecordDoc[] = [];
+    // Nothing of an import's or a paste's new records can be open: a doc is loaded from its
+    // row, and ids are never reused. With no doc of the table loaded, only deletes matter.
+    const anyLoaded = this.loaded.size > 0;
     for (const change of batch.changes) {
       if (change.action === 'deleted') {
         deleteDocState(this.ctx.db, batch.tableId, change.recordId);
         continue;
       }
+      if (change.action === 'created' || !anyLoaded) continue;
       const entry = this.get(recordDocName(batch.tableId, change.recordId));
       if (!entry || entry.deleted || this.deferred.has(entry)) continue;
       schema ??= this.schemaOf(batch.tableId);
-      applyValues(entry.document, schema, change.action === 'created' ? change.values : change.after);
+      applyValues(entry.document, schema, change.after);
       this.store(entry);
       touched.push(entry);
     }

@@ -47,6 +47,11 @@ export class TableBroadcaster {
 
   constructor(private readonly hocuspocus: Hocuspocus) {}
 
+  /** Whether anyone has the table's channel open (else its messages need not even be built). */
+  isOpen(tableId: string): boolean {
+    return this.hocuspocus.documents.has(tableChannelName(tableId));
+  }
+
   queue(tableId: string, messages: readonly TableMessage[]): void {
     if (!messages.length || !this.hocuspocus.documents.has(tableChannelName(tableId))) return;
     const queued = this.outbox.get(tableId) ?? [];
