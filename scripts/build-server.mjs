@@ -2,6 +2,7 @@
 // one bundle each, packages left to node_modules. Running TypeScript through a loader at
 // run time costs ~120 MB of memory in the server and again in every worker thread, plus
 // transpiling at each start (decision 0004).
+import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -23,4 +24,6 @@ await build({
   define: { __TESSERA_BUNDLE__: 'true' },
   logLevel: 'warning',
 });
+// Threads started from plain JavaScript files are copied beside the bundle as they are.
+fs.copyFileSync(path.join(root, 'server/db/checkpoint-worker.mjs'), path.join(outdir, 'checkpoint-worker.mjs'));
 console.log(`server compiled into ${path.relative(root, outdir)}/`);

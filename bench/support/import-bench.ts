@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { BENCH_ADMIN, BenchClient } from './rest-client.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 
@@ -30,18 +32,16 @@ export async function benchServer(): Promise<{ server: ServerProcess; api: Bench
   return { server, api, baseId: base.body.id };
 }
 
-/** Uploads a file (streamed from disk) and polls the job to its end; returns the job. */
+/**
+ * Uploads a file and polls the job to its end; returns the job. The multipart body is the
+ * file streamed from disk between its boundary lines, as a browser or curl sends it: fetch
+ * with FormData spent ~0.7 s of the 1M-row figure encoding the body on this machine's
+ * other core, which measured the client, not the server.
+ */
 export async function importThroughApi(api: BenchClient, baseId: string, file: string): Promise<any> {
-  const form = new FormData();
-  form.append('file', await fs.openAsBlob(file), path.basename(file));
-  const res = await fetch(`${api.url}/api/v1/bases/${baseId}/imports`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${api.token}` },
-    body: form,
-    signal: AbortSignal.timeout(600_000),
-  });
-  const body = (await res.json()) as { id: string };
-  if (res.status !== 202) throw new Error(`import upload → ${res.status} ${JSON.stringify(body)}`);
+  const created = await uploadMultipart(`${api.url}/api/v1/bases/${baseId}/imports`, api.token!, file);
+  if (created.status !== 202) throw new Error(`import upload → ${created.status} ${created.text}`);
+  const body = JSON.parse(created.text) as { id: string };
   for (const until = Date.now() + 1_800_000; Date.now() < until; ) {
     const job = (await api.call('GET', `/imports/${body.id}`)).body;
     if (job.status === 'done') return job;
@@ -49,6 +49,37 @@ export async function importThroughApi(api: BenchClient, baseId: string, file: s
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('import did not finish within 30 minutes');
+}
+
+/** POSTs `file` as the multipart part "file", streamed; resolves with the response. */
+async function uploadMultipart(url: string, token: string, file: string): Promise<{ status: number; text: string }> {
+  const boundary = `----tessera-bench-${Date.now()}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\nContent-Type: text/csv\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const request = http.request(url, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': `multipart/form-data; boundary=${boundary}`,
+      'Content-Length': head.length + fs.statSync(file).size + tail.length,
+    },
+    timeout: 600_000,
+  });
+  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    request.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.on('error', reject);
+    });
+    request.on('error', reject);
+    request.on('timeout', () => request.destroy(new Error('upload timed out')));
+  });
+  request.write(head);
+  await pipeline(fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), request, { end: false });
+  request.end(tail);
+  return response;
 }
 
 /** Downloads an export, counting bytes; returns the byte count. */

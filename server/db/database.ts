@@ -66,8 +66,22 @@ export class Database {
     const done = this.pendingAfterCommit.pop()!;
     const parent = this.pendingAfterCommit.at(-1);
     if (parent) parent.push(...done);
-    else for (const callback of done) callback();
+    else {
+      for (const listener of this.commitListeners) listener();
+      for (const callback of done) callback();
+    }
     return result;
+  }
+
+  private readonly commitListeners: Array<() => void> = [];
+
+  /** Calls `listener` after every outermost transaction commits (the WAL checkpointer's cue). */
+  onCommit(listener: () => void): () => void {
+    this.commitListeners.push(listener);
+    return () => {
+      const at = this.commitListeners.indexOf(listener);
+      if (at >= 0) this.commitListeners.splice(at, 1);
+    };
   }
 
   /** Runs `callback` after the current transaction commits, or now outside of one. */

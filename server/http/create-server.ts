@@ -4,7 +4,7 @@ import express from 'express';
 import { migrations } from '../../migrations/index.ts';
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
-import { openDatabase, startWalCheckpoints } from '../db/index.ts';
+import { openDatabase, startCheckpoints } from '../db/index.ts';
 import { EventBus } from '../events/index.ts';
 import { apiRouter } from '../api/index.ts';
 import { authenticate } from '../auth/authenticate.ts';
@@ -32,7 +32,7 @@ export async function startServer(config: Config, { ui = 'build' }: StartOptions
   const db = await openDatabase({ dataDir: config.dataDir, migrations, synchronous: config.sqliteSynchronous });
   const ctx: AppContext = { db, config, events: new EventBus(), inTransactionHooks: [] };
   await ensureAdminFromConfig(ctx);
-  const stopCheckpoints = startWalCheckpoints(db);
+  const stopCheckpoints = startCheckpoints(db, { synchronous: config.sqliteSynchronous });
 
   const app = express();
   app.disable('x-powered-by');
@@ -64,7 +64,7 @@ export async function startServer(config: Config, { ui = 'build' }: StartOptions
     collab,
     url: `http://${host}:${port}`,
     async close() {
-      stopCheckpoints();
+      await stopCheckpoints();
       // Before the HTTP server: upgraded sockets would keep server.close() waiting.
       await collab.close();
       server.closeAllConnections();

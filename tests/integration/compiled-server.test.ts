@@ -17,6 +17,8 @@ let dir: string;
 let child: ChildProcess;
 let url: string;
 let dataDir: string;
+/** What the process printed. */
+let output = '';
 
 beforeAll(async () => {
   // Inside the project: the bundle finds its packages in ./node_modules, as from ./build.
@@ -30,7 +32,6 @@ beforeAll(async () => {
   });
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the compiled server did not start within 30 s')), 30_000);
-    let output = '';
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
@@ -75,5 +76,7 @@ describe('the compiled server (npm start)', () => {
     // No TypeScript loader in the process: the server's memory stays small.
     const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
     expect(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024).toBeLessThan(600);
+    // Its threads started from their compiled or copied files (a missing one is only logged).
+    expect(output).not.toMatch(/failed|Error/);
   }, 120_000);
 });
