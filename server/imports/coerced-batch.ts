@@ -181,18 +181,16 @@ function pack(column: Array<string | number | null>, count: number): PackedColum
   }
   if (numbers === 0) {
     const ends = new Int32Array(count);
-    const parts: string[] = [];
-    let length = 0;
+    let text = '';
     for (let i = 0; i < count; i++) {
       const item = column[i];
       if (typeof item === 'string') {
-        parts.push(item);
-        length += item.length;
-        ends[i] = length;
+        text += item;
+        ends[i] = text.length;
       } else ends[i] = -1;
     }
-    // One join copies each piece once; `+=` would build a rope that is flattened again later.
-    return { kind: 'text', text: parts.join(''), ends };
+    // A rope: flattened once, when the batch is copied to the main thread.
+    return { kind: 'text', text, ends };
   }
   return { kind: 'any', items: column.slice(0, count) };
 }
