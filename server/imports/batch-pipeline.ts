@@ -1,15 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../errors.ts';
 import { readCoercedBatches, type SheetTask } from './batch-reader.ts';
-import type { CoercedBatch } from './coerced-batch.ts';
-import { PARSE_WORKER_MIN_BYTES } from './limits.ts';
+import { mergeCoercedBatches, type CoercedBatch } from './coerced-batch.ts';
+import { IMPORT_BATCH_ROWS, PARSE_WORKER_MIN_BYTES, WORKER_BATCH_ROWS } from './limits.ts';
 import type { WorkerMessage } from './parse-worker.ts';
 import { RUNS_FROM_BUNDLE } from '../runtime.ts';
 
 export type SheetBatch = CoercedBatch & { sheetBytes: number };
 
-/** Batches the worker may read and coerce ahead of the one being written. */
-const AHEAD = 2;
+/** Worker batches that may be read and coerced ahead of the one being written: two write batches' worth. */
+const AHEAD = 2 * Math.ceil(IMPORT_BATCH_ROWS / WORKER_BATCH_ROWS);
 
 /**
  * A sheet's coerced batches, in file order. A file of PARSE_WORKER_MIN_BYTES or more is
@@ -51,6 +51,9 @@ async function* workerBatches(task: SheetTask): AsyncGenerator<SheetBatch> {
     arrive();
   });
   worker.postMessage({ type: 'more', credits: AHEAD });
+  // The worker's small batches, merged into write batches of IMPORT_BATCH_ROWS.
+  let parts: SheetBatch[] = [];
+  let rows = 0;
   try {
     for (;;) {
       const message = queue.shift();
@@ -59,10 +62,19 @@ async function* workerBatches(task: SheetTask): AsyncGenerator<SheetBatch> {
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
-      if (message.type === 'end') return;
       if (message.type === 'error') throw workerError(message);
-      yield message.batch;
+      if (message.type === 'end') {
+        if (parts.length) yield mergeCoercedBatches(parts);
+        return;
+      }
+      parts.push(message.batch);
+      rows += message.batch.rows.length;
       worker.postMessage({ type: 'more', credits: 1 });
+      if (rows < IMPORT_BATCH_ROWS) continue;
+      const batch = mergeCoercedBatches(parts);
+      parts = [];
+      rows = 0;
+      yield batch;
     }
   } finally {
     await worker.terminate();

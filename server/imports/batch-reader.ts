@@ -23,19 +23,19 @@ export interface SheetTask {
 }
 
 /**
- * Reads a sheet's rows after its header and coerces them in batches of IMPORT_BATCH_ROWS
+ * Reads a sheet's rows after its header and coerces them in batches of `batchRows`
  * through the fields' types. Runs in a parse worker for big files, inline for small ones;
  * either way every file problem (a malformed CSV, a cell too long, bytes in another
  * encoding) is thrown from here with its row and column.
  */
-export async function* readCoercedBatches(task: SheetTask): AsyncGenerator<CoercedBatch & { sheetBytes: number }> {
+export async function* readCoercedBatches(task: SheetTask, batchRows = IMPORT_BATCH_ROWS): AsyncGenerator<CoercedBatch & { sheetBytes: number }> {
   const coerceContext = { typecast: true, timeZone: task.timeZone, resolveUser: resolveUserAmong(task.members) };
   const coercers = task.columns.map((spec) => new ColumnCoercer(spec, coerceContext));
   const source = await openSource(task.path, task.fileName);
   const reader = source.openSheet(task.sheet);
   try {
     // Each row is coerced as it is read (see CoercedBatchBuilder).
-    const builder = new CoercedBatchBuilder(coercers, task.keyColumn, IMPORT_BATCH_ROWS);
+    const builder = new CoercedBatchBuilder(coercers, task.keyColumn, batchRows);
     let skipped = 0;
     const flush = () => {
       const coerced = builder.finish({ skipped, bytesDone: task.bytesBefore + reader.bytesRead() });
@@ -47,7 +47,7 @@ export async function* readCoercedBatches(task: SheetTask): AsyncGenerator<Coerc
         if (row.row <= task.headerRow) continue;
         if (row.hidden && task.skipHiddenRows) skipped++;
         else builder.add(row);
-        if (builder.size >= IMPORT_BATCH_ROWS) {
+        if (builder.size >= batchRows) {
           yield flush();
           await yieldToEventLoop();
         }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldTypes } from '../../core/fields/registry.ts';
-import { CoercedBatchBuilder, coerceRows, unpack } from './coerced-batch.ts';
+import { CoercedBatchBuilder, coerceRows, mergeCoercedBatches, unpack } from './coerced-batch.ts';
 import { ColumnCoercer, type ColumnSpec } from './column-coercer.ts';
 
 const ctx = { typecast: true, timeZone: 'Asia/Shanghai' };
@@ -115,4 +115,41 @@ describe('ColumnCoercer', () => {
     expect(Array.from(first.rows)).toEqual([2, 3, 4]);
     expect(Array.from(first.present[0]!)).toEqual([1, 1, 1]);
   });
+
+  it('merges consecutive batches into what coercing their rows together gives', () => {
+    const make = () => coercers([
+      { header: 'Name', fieldId: 'f1', type: 'singleLineText', options: options('singleLineText') },
+      { header: 'Amount', fieldId: 'f2', type: 'currency', options: options('currency') },
+      { header: 'Done', fieldId: 'f3', type: 'checkbox', options: options('checkbox') },
+      { header: 'Level', fieldId: 'f4', type: 'singleSelect', options: options('singleSelect') },
+      { header: 'Code', fieldId: 'f5', type: 'singleLineText', options: options('singleLineText') },
+    ]);
+    const rows = [
+      { row: 2, cells: ['甲', '¥1', null, 'A', '1'] },
+      { row: 3, cells: [null, 'bad', null, 'B', null] },
+      { row: 4, cells: ['丙', null, '是', 'A', '3'] },
+      { row: 5, cells: ['丁', '4', null, 'C', null] },
+      { row: 6, cells: ['', '5.5', '否', null, '6'] },
+    ];
+    const whole = coerceRows(rows, make(), 4, { skipped: 0, bytesDone: 10 });
+    const columns = make();
+    const parts = [
+      coerceRows(rows.slice(0, 2), columns, 4, { skipped: 1, bytesDone: 4 }),
+      coerceRows(rows.slice(2, 3), columns, 4, { skipped: 0, bytesDone: 7 }),
+      coerceRows(rows.slice(3), columns, 4, { skipped: 0, bytesDone: 10 }),
+    ];
+    const merged = mergeCoercedBatches(parts);
+    expect(merged.stored.map(unpack)).toEqual(whole.stored.map(unpack));
+    expect(merged.values).toEqual(whole.values);
+    expect(Array.from(merged.rows)).toEqual(Array.from(whole.rows));
+    expect(merged.present.map((flags) => Array.from(flags))).toEqual(whole.present.map((flags) => Array.from(flags)));
+    expect(merged.choices.map((names) => names?.sort() ?? null)).toEqual(whole.choices.map((names) => names?.sort() ?? null));
+    expect(merged.keyText).toEqual(whole.keyText);
+    expect(merged.problems).toEqual(whole.problems);
+    expect(merged).toMatchObject({ skipped: whole.skipped + 1, rowsRead: whole.rowsRead + 1, bytesDone: 10 });
+    // The text column of only nulls in one part and text in others, and a number column with a bad cell, keep their kinds.
+    expect(merged.stored[1]!.kind).toBe('number');
+    expect(merged.stored[0]!.kind).toBe('text');
+  });
 });
+

@@ -217,3 +217,59 @@ export function unpack(column: PackedColumn): Array<string | number | null> {
   }
   return out;
 }
+
+/**
+ * Consecutive batches as one, as if coerced together: the parse worker sends small batches
+ * (their values die young in its heap) and the main thread writes them in one transaction.
+ */
+export function mergeCoercedBatches<B extends CoercedBatch>(parts: readonly B[]): B {
+  if (parts.length === 1) return parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const width = last.stored.length;
+  const columns = Array.from({ length: width }, (_, c) => parts.map((part) => part.stored[c]!));
+  return {
+    ...last,
+    rows: concatTyped(Int32Array, parts.map((part) => part.rows)),
+    stored: columns.map(mergeColumn),
+    values: Array.from({ length: width }, (_, c) => {
+      if (parts.every((part) => part.values[c] === null)) return null;
+      // A part without API values for the column has them equal to its stored values.
+      return parts.flatMap((part) => part.values[c] ?? unpack(part.stored[c]!));
+    }),
+    present: Array.from({ length: width }, (_, c) => concatTyped(Uint8Array, parts.map((part) => part.present[c]!))),
+    choices: Array.from({ length: width }, (_, c) => (last.choices[c] ? [...new Set(parts.flatMap((part) => part.choices[c] ?? []))] : null)),
+    keyText: last.keyText ? parts.flatMap((part) => part.keyText ?? []) : null,
+    problems: parts.flatMap((part) => part.problems),
+    skipped: parts.reduce((sum, part) => sum + part.skipped, 0),
+    rowsRead: parts.reduce((sum, part) => sum + part.rowsRead, 0),
+  };
+}
+
+function mergeColumn(parts: PackedColumn[]): PackedColumn {
+  if (parts.every((part) => part.kind === 'number')) {
+    return { kind: 'number', numbers: concatTyped(Float64Array, parts.map((part) => part.numbers)), nulls: concatTyped(Uint8Array, parts.map((part) => part.nulls)) };
+  }
+  if (parts.every((part) => part.kind === 'text')) {
+    let text = '';
+    const ends = concatTyped(Int32Array, parts.map((part) => part.ends));
+    let at = 0;
+    for (const part of parts) {
+      const offset = text.length;
+      for (let i = 0; i < part.ends.length; i++, at++) if (ends[at]! >= 0) ends[at]! += offset;
+      text += part.text;
+    }
+    return { kind: 'text', text, ends };
+  }
+  return { kind: 'any', items: parts.flatMap(unpack) };
+}
+
+function concatTyped<T extends Int32Array | Uint8Array | Float64Array>(Type: { new (length: number): T }, arrays: readonly T[]): T {
+  const out = new Type(arrays.reduce((sum, array) => sum + array.length, 0));
+  let at = 0;
+  for (const array of arrays) {
+    out.set(array as never, at);
+    at += array.length;
+  }
+  return out;
+}
+

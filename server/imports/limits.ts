@@ -35,6 +35,11 @@ export const IMPORT_LIMITS = {
 
 /** Rows per write batch: one transaction each, the event loop free between them. */
 export const IMPORT_BATCH_ROWS = 5_000;
+/**
+ * Rows per message from the parse worker; the main thread merges them into write batches of
+ * IMPORT_BATCH_ROWS. Small messages let each one's values die young in the worker's heap.
+ */
+export const WORKER_BATCH_ROWS = 1_000;
 /** Rows shown per sheet by the preview, and read to infer each column's type. */
 export const PREVIEW_ROWS = 50;
 export const INFERENCE_ROWS = 1_000;

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
 import { readCoercedBatches, type SheetTask } from './batch-reader.ts';
 import type { CoercedBatch } from './coerced-batch.ts';
+import { WORKER_BATCH_ROWS } from './limits.ts';
 
 // A parse worker: reads and coerces one sheet of an import on the second core while the
 // main thread writes the previous batches (batch-pipeline.ts). It runs ahead by at most
@@ -35,7 +36,7 @@ function transferables(batch: CoercedBatch): ArrayBuffer[] {
 }
 
 try {
-  for await (const batch of readCoercedBatches(workerData as SheetTask)) {
+  for await (const batch of readCoercedBatches(workerData as SheetTask, WORKER_BATCH_ROWS)) {
     await credit();
     port.postMessage({ type: 'batch', batch } satisfies WorkerMessage, transferables(batch));
   }
