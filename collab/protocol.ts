@@ -46,9 +46,10 @@ export const tableMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('patch'), recordId: z.string(), version: z.number(), values: fieldValues, by: z.string().nullable() }),
   z.object({ type: z.literal('created'), recordId: z.string(), version: z.number(), values: fieldValues, by: z.string().nullable() }),
   z.object({ type: z.literal('deleted'), recordId: z.string() }),
+  // kind 'access': this person's role in the base changed; reload what they may do.
   z.object({
     type: z.literal('schema'),
-    kind: z.enum(['table', 'field', 'view']),
+    kind: z.enum(['table', 'field', 'view', 'access']),
     action: z.enum(['created', 'updated', 'deleted']),
     id: z.string(),
   }),
@@ -103,6 +104,10 @@ export const CLOSE_CODES = {
   recordDeleted: { code: 4410, reason: 'record-deleted' },
   /** The table was deleted while its channel or a record doc was open. */
   tableDeleted: { code: 4411, reason: 'table-deleted' },
+  /** The user was removed from the base (or lost it otherwise) while the document was open. */
+  accessRevoked: { code: 4412, reason: 'access-revoked' },
+  /** The session or token the socket signed in with was revoked (signed out, password changed). */
+  signedOut: { code: 4401, reason: 'signed-out' },
   /** Too many messages or bytes per second on one socket. */
   rateLimited: { code: 4429, reason: 'rate-limited' },
   /** A message above the size limit (WebSocket's own code). */

@@ -34,6 +34,12 @@ export interface Handlers<M> {
   onClosed?(reason: string): void;
 }
 
+/**
+ * Why the server ended this person's live access: removed from the base (or the table is
+ * out of reach), or the session or token the socket signed in with was revoked.
+ */
+export type AccessEnd = 'access-revoked' | 'signed-out';
+
 export interface TableChannel {
   readonly provider: HocuspocusProvider;
   /** Shows where this user is; `user.id` must be the signed-in user's id. */
@@ -58,7 +64,12 @@ export interface RecordDocHandle {
  */
 export class CollabClient {
   readonly socket: HocuspocusProviderWebsocket;
+  /** Set once the server ended this person's access; the socket then stays shut. */
+  ended: AccessEnd | null = null;
   private readonly open = new Map<string, HocuspocusProvider>();
+  private readonly endListeners = new Set<(reason: AccessEnd) => void>();
+  /** A table channel was closed as signed out, and one fresh connection is being tried. */
+  private signedOut = false;
 
   constructor(private readonly options: CollabClientOptions) {
     this.socket = new HocuspocusProviderWebsocket({
@@ -70,12 +81,29 @@ export class CollabClient {
     });
   }
 
+  /**
+   * Opens a table's channel. Losing it means losing the table: closed as `access-revoked`,
+   * or refused (after a reconnect, say), the client ends (`onEnded`) instead of retrying
+   * forever. Closed as `signed-out`, one fresh connection is tried first: a browser whose
+   * password just changed has a new session cookie, which only a new upgrade carries.
+   */
   openTable(tableId: string, handlers: Handlers<TableMessage> = {}): TableChannel {
     const provider = this.provider(tableChannelName(tableId), new Y.Doc(), (payload) => {
       const frame = parseMessage(tableFrame, payload);
       if (frame?.type === 'batch') frame.messages.forEach((message) => handlers.onMessage?.(message));
       else if (frame) handlers.onMessage?.(frame);
-    }, handlers);
+    }, {
+      onClosed: (reason) => {
+        handlers.onClosed?.(reason);
+        if (reason === 'access-revoked') this.end('access-revoked');
+        else if (reason === 'signed-out') this.reconnectSignedOut();
+      },
+      onForbidden: (reason) => {
+        handlers.onForbidden?.(reason);
+        this.end(this.signedOut ? 'signed-out' : 'access-revoked');
+      },
+    });
+    provider.on('authenticated', () => (this.signedOut = false));
     return {
       provider,
       setPresence: (presence) => provider.awareness?.setLocalState(presence),
@@ -144,6 +172,27 @@ export class CollabClient {
   destroy(): void {
     for (const provider of [...this.open.values()]) this.close(provider);
     this.socket.destroy();
+  }
+
+  /** Calls `listener` once the server ends this person's access; returns the unsubscribe. */
+  onEnded(listener: (reason: AccessEnd) => void): () => void {
+    this.endListeners.add(listener);
+    return () => this.endListeners.delete(listener);
+  }
+
+  private end(reason: AccessEnd): void {
+    if (this.ended) return;
+    this.ended = reason;
+    this.signedOut = false;
+    // Every document on the socket belongs to the page's table: nothing is left to serve.
+    this.socket.disconnect();
+    for (const listener of this.endListeners) listener(reason);
+  }
+
+  private reconnectSignedOut(): void {
+    if (this.signedOut || this.ended) return;
+    this.signedOut = true;
+    void this.disconnect().then(() => (this.ended ? undefined : this.connect())).catch(() => undefined);
   }
 
   private provider(name: string, document: Y.Doc, onStateless: (payload: string) => void, handlers: Handlers<unknown>, awareness = true): HocuspocusProvider {

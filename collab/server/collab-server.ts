@@ -6,7 +6,9 @@ import type { AppContext } from '../../server/context.ts';
 import { CLOSE_CODES, parseDocName, recordDocName, tableChannelName } from '../protocol.ts';
 import { coalesceAwareness } from './awareness-broadcast.ts';
 import { EditQueue } from './edit-queue.ts';
+import { followAccessChange } from './live-access.ts';
 import { guardMessage } from './message-guard.ts';
+import { tellRefusedEdit } from './read-only-edits.ts';
 import { deleteTableDocStates } from './record-docs.repository.ts';
 import { RecordDocs } from './record-docs.ts';
 import { authorizeDocument } from './socket-auth.ts';
@@ -60,6 +62,7 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
     },
     async beforeHandleMessage(data) {
       guardMessage(data);
+      tellRefusedEdit(data);
     },
     async onLoadDocument({ documentName, document }) {
       coalesceAwareness(document);
@@ -124,6 +127,9 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
     channel.queue(event.tableId, [messageOfSchema(event)]);
   });
 
+  // Removed members, changed roles, revoked sessions: open connections follow at once.
+  const offAccess = ctx.events.on('access', (event) => followAccessChange(ctx, hocuspocus, event));
+
   ctx.inTransactionHooks.push(docs.applyCommitted);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 1024 * 1024 });
@@ -154,6 +160,7 @@ export function attachCollab(ctx: AppContext, server: http.Server, options: Coll
       channel.flush();
       offRecords();
       offSchema();
+      offAccess();
       const hook = ctx.inTransactionHooks.indexOf(docs.applyCommitted);
       if (hook >= 0) ctx.inTransactionHooks.splice(hook, 1);
       for (const entry of docs.all()) docs.store(entry);

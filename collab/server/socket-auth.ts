@@ -14,6 +14,8 @@ import { CLOSE_CODES, parseDocName, type DocName } from '../protocol.ts';
 export interface SocketContext {
   actor: Actor;
   doc: DocName;
+  /** What the connection signed in with, kept to re-check it when access changes (live-access.ts). */
+  credentials: { token: string; headers: IncomingHttpHeaders };
 }
 
 /**
@@ -72,7 +74,7 @@ export function authorizeDocument(
   const actor = doc && resolveSocketActor(ctx, input.token, input.headers);
   if (!doc || !actor) throw new CollabRefusal();
   refuseAppErrors(() => requireTableAccess(ctx, actor, doc.tableId, 'readRecords'));
-  const context: SocketContext = { actor, doc };
+  const context: SocketContext = { actor, doc, credentials: { token: input.token, headers: input.headers } };
   // Table channels carry presence and server messages only: nobody writes their content.
   if (doc.kind === 'table') return { context, readOnly: true };
   const schema = loadTableSchema(ctx, doc.tableId);

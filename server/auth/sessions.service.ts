@@ -76,5 +76,10 @@ export function resolveSessionActor(ctx: AppContext, token: string): Actor | und
 }
 
 export function logOut(ctx: AppContext, token: string | undefined): void {
-  if (token) deleteSession(ctx.db, sha256(token));
+  if (!token) return;
+  const idHash = sha256(token);
+  const session = findSessionActor(ctx.db, idHash);
+  deleteSession(ctx.db, idHash);
+  // Sockets opened with this session are re-checked and closed (collab/server/live-access.ts).
+  if (session) ctx.events.emit('access', { userId: session.user_id, baseId: null, reason: 'credentials-revoked' });
 }

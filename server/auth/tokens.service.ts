@@ -74,6 +74,7 @@ export function deleteApiToken(ctx: AppContext, actor: Actor, tokenId: string): 
     if (!row) throw notFound('token');
     deleteToken(ctx.db, tokenId);
     recordAudit(ctx, { actorId: actor.userId, action: 'token.deleted', target: tokenId, details: { name: row.name } });
+    ctx.db.afterCommit(() => ctx.events.emit('access', { userId: actor.userId, baseId: null, reason: 'credentials-revoked' }));
   });
 }
 

@@ -171,5 +171,6 @@ export async function changePassword(ctx: AppContext, actor: Actor, input: Chang
     updateUser(ctx.db, actor.userId, { password_hash: passwordHash });
     deleteSessionsOfUser(ctx.db, actor.userId);
     recordAudit(ctx, { actorId: actor.userId, action: 'user.updated', target: actor.userId, details: { password: 'changed' } });
+    ctx.db.afterCommit(() => ctx.events.emit('access', { userId: actor.userId, baseId: null, reason: 'credentials-revoked' }));
   });
 }

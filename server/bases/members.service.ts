@@ -56,6 +56,8 @@ export function updateMember(ctx: AppContext, actor: Actor, baseId: string, user
     if (member.role === 'owner' && countOwners(ctx.db, baseId) === 1) throw lastOwner();
     updateMemberRole(ctx.db, baseId, userId, input.role);
     recordAudit(ctx, { actorId: actor.userId, action: 'member.updated', baseId, target: userId, details: { email: member.email, role: [member.role, input.role] } });
+    // Open sockets re-check what they may do once the new role is visible to them.
+    ctx.db.afterCommit(() => ctx.events.emit('access', { userId, baseId, reason: 'role-changed' }));
     return toInfo({ ...member, role: input.role });
   });
 }
@@ -69,5 +71,7 @@ export function removeMember(ctx: AppContext, actor: Actor, baseId: string, user
     if (member.role === 'owner' && countOwners(ctx.db, baseId) === 1) throw lastOwner();
     deleteMember(ctx.db, baseId, userId);
     recordAudit(ctx, { actorId: actor.userId, action: 'member.removed', baseId, target: userId, details: { email: member.email, role: member.role } });
+    // Their open sockets to the base's tables and records close once the removal is committed.
+    ctx.db.afterCommit(() => ctx.events.emit('access', { userId, baseId, reason: 'member-removed' }));
   });
 }

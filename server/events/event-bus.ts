@@ -1,3 +1,4 @@
+import type { AccessChanged } from './access-change.ts';
 import type { RecordBatchCommitted, SchemaChanged } from './record-change.ts';
 
 interface EventMap {
@@ -5,6 +6,8 @@ interface EventMap {
   records: RecordBatchCommitted;
   /** After a schema change commits. */
   schema: SchemaChanged;
+  /** After a membership change or a revocation of sessions or tokens commits. */
+  access: AccessChanged;
 }
 
 type Listener<T> = (event: T) => void;
@@ -14,6 +17,7 @@ export class EventBus {
   private readonly listeners: { [K in keyof EventMap]: Set<Listener<EventMap[K]>> } = {
     records: new Set(),
     schema: new Set(),
+    access: new Set(),
   };
 
   on<K extends keyof EventMap>(name: K, listener: Listener<EventMap[K]>): () => void {
