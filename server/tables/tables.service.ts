@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import { requireBaseAccess, requireTableAccess } from '../auth/permissions.ts';
+import { getUser, type UserLocale } from '../auth/users.service.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { AppContext } from '../context.ts';
 import { newId, type TableRow } from '../db/index.ts';
@@ -19,6 +20,8 @@ import {
 /** SQLite allows 2,000 columns; Airtable stops at 500 fields, and so do we. */
 export const MAX_FIELDS = 500;
 export const DEFAULT_VIEW_NAME = 'Grid view';
+/** The first view's name in the creating user's language (their account's `locale`), English by default. */
+export const DEFAULT_VIEW_NAMES: Readonly<Record<UserLocale, string>> = { en: DEFAULT_VIEW_NAME, 'zh-CN': '表格视图' };
 
 export const createTableInput = z.strictObject({
   name: z.string().max(1000),
@@ -91,7 +94,7 @@ export function createTable(ctx: AppContext, actor: Actor, baseId: string, input
     }
     createDataTable(ctx.db, sqlTableName(id), columns);
     insertView(ctx.db, {
-      id: newId('view'), table_id: id, name: DEFAULT_VIEW_NAME, type: 'grid', config: '{}', personal_user_id: null,
+      id: newId('view'), table_id: id, name: defaultViewName(ctx, actor.userId), type: 'grid', config: '{}', personal_user_id: null,
       share_id: null, locked: 0, position: 0, created_at: at,
     });
     recordAudit(ctx, { actorId: actor.userId, action: 'table.created', baseId, target: id, details: { name, fields: specs.length } });
@@ -99,6 +102,11 @@ export function createTable(ctx: AppContext, actor: Actor, baseId: string, input
   ctx.db.forgetStatements();
   ctx.events.emit('schema', { baseId, tableId: id, kind: 'table', action: 'created', id });
   return tableJson(ctx, actor, findTable(ctx.db, id)!);
+}
+
+function defaultViewName(ctx: AppContext, userId: string): string {
+  const locale = getUser(ctx, userId)?.locale;
+  return DEFAULT_VIEW_NAMES[locale ?? 'en'];
 }
 
 /** Rename, move among the base's tables, or make another field primary. */

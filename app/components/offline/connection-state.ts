@@ -31,6 +31,8 @@ export function withStatus(state: ConnectionState, status: SocketStatus, now: nu
 
 export type Banner =
   | { kind: 'hidden' }
+  /** The server ended this person's access (removed from the base, signed out): no retrying. */
+  | { kind: 'ended'; reason: 'access-revoked' | 'signed-out' }
   | { kind: 'offline'; pending: number }
   | { kind: 'syncing'; pending: number };
 

@@ -14,13 +14,24 @@ export interface OfflineBannerProps {
 /**
  * Says the connection is gone and that work goes on: edits are queued and saved on
  * reconnect. A polite live region, so screen readers hear it without losing their place.
+ * When the server ended this person's access, it says so instead, for good (an alert).
  */
 export function OfflineBanner({ collab, pendingEdits }: OfflineBannerProps) {
   const { t } = useTranslation();
   const banner = useConnectionState(collab, pendingEdits);
   return (
     <div className="offline-banner-slot" role="status" aria-live="polite">
-      {banner.kind === 'offline' ? (
+      {banner.kind === 'ended' ? (
+        <div className="offline-banner ended" role="alert">
+          <span className="offline-dot" aria-hidden="true" />
+          <span>{t(banner.reason === 'signed-out' ? 'liveAccess.signedOut' : 'liveAccess.revoked')}</span>
+          {banner.reason === 'signed-out' ? (
+            <a className="button ghost" href="/login">{t('liveAccess.signIn')}</a>
+          ) : (
+            <button type="button" className="button ghost" onClick={() => window.location.reload()}>{t('liveAccess.reload')}</button>
+          )}
+        </div>
+      ) : banner.kind === 'offline' ? (
         <div className="offline-banner">
           <span className="offline-dot" aria-hidden="true" />
           <span>

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { CollabClient } from '../../../collab/client/index.ts';
+import type { AccessEnd, CollabClient } from '../../../collab/client/index.ts';
 import { bannerFor, initialConnection, withPending, withStatus, type Banner, type SocketStatus } from './connection-state.ts';
 import type { PendingEdits } from './pending-edits.ts';
 
@@ -16,8 +16,8 @@ function queuedDocEdits(collab: CollabClient): number {
 }
 
 /**
- * The banner to show for a page's collab connection: offline (with how many edits wait),
- * syncing after a reconnect, or hidden. Record doc edits are queued by Yjs itself and sent
+ * The banner to show for a page's collab connection: access ended (for good), offline
+ * (with how many edits wait), syncing after a reconnect, or hidden. Record doc edits are queued by Yjs itself and sent
  * on reconnect; `pendingEdits` adds the grid's batch requests. Hidden on the server.
  */
 export function useConnectionState(collab: CollabClient | null, pendingEdits?: PendingEdits): Banner {
@@ -27,6 +27,12 @@ export function useConnectionState(collab: CollabClient | null, pendingEdits?: P
   const [now, setNow] = useState(() => Date.now());
   const [browserOnline, setBrowserOnline] = useState(true);
   const [docEdits, setDocEdits] = useState(0);
+  const [ended, setEnded] = useState<AccessEnd | null>(null);
+
+  useEffect(() => {
+    setEnded(collab?.ended ?? null);
+    return collab?.onEnded(setEnded);
+  }, [collab]);
 
   useEffect(() => {
     if (!collab) return;
@@ -67,5 +73,6 @@ export function useConnectionState(collab: CollabClient | null, pendingEdits?: P
     return () => clearInterval(timer);
   }, [collab, watching, pendingEdits]);
 
+  if (ended) return { kind: 'ended', reason: ended };
   return bannerFor(state, (watching ? docEdits : 0) + batches, browserOnline, now);
 }

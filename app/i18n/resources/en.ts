@@ -6,6 +6,7 @@ import { enPaste } from './en-paste.ts';
 import { enImport } from './en-import.ts';
 import { enViews } from './en-views.ts';
 import { enBoards } from './en-boards.ts';
+import { enAccess } from './en-access.ts';
 
 /**
  * English, the source language: every key starts here, and `Messages` (derived from this
@@ -129,6 +130,7 @@ export const en = {
   ...enForms,
   ...enViews,
   ...enBoards,
+  ...enAccess,
 } as const;
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

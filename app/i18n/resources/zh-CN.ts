@@ -7,6 +7,7 @@ import { zhCNImport } from './zh-CN-import.ts';
 import { zhCNPaste } from './zh-CN-paste.ts';
 import { zhCNViews } from './zh-CN-views.ts';
 import { zhCNBoards } from './zh-CN-boards.ts';
+import { zhCNAccess } from './zh-CN-access.ts';
 
 /** Simplified Chinese. Plural forms: Chinese has only `other`; `_one` is kept for the type. */
 export const zhCN: Messages = {
@@ -127,4 +128,5 @@ export const zhCN: Messages = {
   ...zhCNForms,
   ...zhCNViews,
   ...zhCNBoards,
+  ...zhCNAccess,
 };
