@@ -222,6 +222,13 @@ describe('auto-scroll sideways and past the last row', () => {
     await expect.poll(() => clipboardText(page), POLL).toBe(numbers.map((_, i) => String(i + 1)).join('\t'));
 
     // Back from the far right: held just right of the frozen column, the columns scroll back left.
+    // All the way right first: where the first drag stopped, N16 may still lie partly under
+    // the scrollbar, and a press there would miss it.
+    await page.evaluate(() => {
+      const viewport = document.querySelector('.ag-grid-viewport')!;
+      viewport.scrollLeft = viewport.scrollWidth;
+    });
+    await expect.poll(async () => { const s = await scrollOf(page); return s.maxLeft - s.left; }, POLL).toBe(0);
     const last = (await cell(page, 1, wide.field.N16!).boundingBox())!;
     await page.mouse.move(last.x + 20, last.y + last.height / 2);
     await page.mouse.down();
