@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
-const { file, synchronous, intervalMs } = workerData;
+const { file, synchronous, intervalMs, changesPerPass, idleMs, everyMs } = workerData;
 const db = new Database(file, { fileMustExist: true });
 // The checkpoint syncs the database file as the server's connection would have.
 db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
@@ -17,20 +17,33 @@ db.pragma('wal_autocheckpoint = 0');
  * WAL is fully copied, the writer's next transaction starts it over from the beginning.
  */
 function checkpoint() {
+  pending = 0;
+  lastPass = Date.now();
   for (let pass = 0; pass < 8; pass++) {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
     if (result.busy || result.log <= 0 || result.checkpointed >= result.log) return;
   }
 }
 
-// A pass after each commit the server reports (coalesced), and on a timer for writes
-// outside a transaction: the sooner a pass follows a commit, the likelier the WAL is fully
-// copied when the next transaction starts, which is when SQLite starts it over.
+// Rows changed by commits since the last pass, as the server reports them. A bulk commit
+// (an import's or a paste's batch) gets a pass right away — the sooner it follows the
+// commit, the likelier the WAL is fully copied when the next transaction starts, which is
+// when SQLite starts it over. Single edits wait until enough have gathered or writing
+// pauses: every pass also syncs the database file, and one per edit would compete with
+// the edits' own syncs.
+let pending = 0;
+let lastCommit = 0;
+let lastPass = Date.now();
 let queued = false;
-const timer = setInterval(checkpoint, intervalMs);
+const timer = setInterval(() => {
+  const now = Date.now();
+  if ((pending > 0 && now - lastCommit >= idleMs) || now - lastPass >= everyMs) checkpoint();
+}, intervalMs);
 parentPort.on('message', (message) => {
-  if (message === 'commit') {
-    if (queued) return;
+  if (message.type === 'commit') {
+    pending += message.changes;
+    lastCommit = Date.now();
+    if (pending < changesPerPass || queued) return;
     queued = true;
     setImmediate(() => {
       queued = false;
@@ -38,7 +51,7 @@ parentPort.on('message', (message) => {
     });
     return;
   }
-  if (message !== 'stop') return;
+  if (message.type !== 'stop') return;
   clearInterval(timer);
   db.close();
   parentPort.close();
