@@ -28,13 +28,16 @@ const DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
  * writer's own checkpoint stays as a backstop. A TRUNCATE checkpoint once a
  * minute still shrinks the WAL file after bulk writes. Returns a function that stops both.
  */
-export function startCheckpoints(db: Database, { synchronous = 'FULL', truncateEveryMs = 60_000 }: { synchronous?: 'FULL' | 'NORMAL'; truncateEveryMs?: number } = {}): () => Promise<void> {
+export function startCheckpoints(
+  db: Database,
+  { synchronous = 'FULL', truncateEveryMs = 60_000, idleMs = IDLE_MS }: { synchronous?: 'FULL' | 'NORMAL'; truncateEveryMs?: number; idleMs?: number } = {},
+): () => Promise<void> {
   const truncate = setInterval(() => db.sqlite.pragma('wal_checkpoint(TRUNCATE)'), truncateEveryMs);
   truncate.unref();
   if (db.sqlite.memory) return async () => clearInterval(truncate);
 
   // Plain JavaScript beside this module, and beside the bundle (scripts/build-server.mjs copies it).
-  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { file: path.resolve(db.sqlite.name), synchronous, intervalMs: INTERVAL_MS, changesPerPass: CHANGES_PER_PASS, idleMs: IDLE_MS, everyMs: EVERY_MS }, resourceLimits: { maxOldGenerationSizeMb: 16 } });
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { file: path.resolve(db.sqlite.name), synchronous, intervalMs: INTERVAL_MS, changesPerPass: CHANGES_PER_PASS, idleMs, everyMs: EVERY_MS }, resourceLimits: { maxOldGenerationSizeMb: 16 } });
   worker.unref();
   db.sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   // Rows changed by each commit (the connection's running total), so the thread can tell a
