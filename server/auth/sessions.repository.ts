@@ -32,3 +32,9 @@ export function deleteExpiredSessions(db: Database, now: string): number {
 export function deleteSessionsOfUser(db: Database, userId: string): void {
   db.run(db.kysely.deleteFrom('sessions').where('user_id', '=', userId));
 }
+
+/** Whose sessions have expired by `now` (ISO time), each user once. */
+export function findExpiredSessionUsers(db: Database, now: string): string[] {
+  return db.all(db.kysely.selectFrom('sessions').select('user_id').distinct().where('expires_at', '<=', now)).map((row) => row.user_id);
+}
+

@@ -5,7 +5,7 @@ import { TOKEN_SCOPES, type Actor, type TokenScope } from './actor.ts';
 import { loginThrottle, throttleKey } from './login-throttle.ts';
 import { dummyPasswordHash, MAX_PASSWORD_LENGTH, verifyPassword } from './password.ts';
 import { randomSecret, sha256 } from './secrets.ts';
-import { deleteExpiredSessions, deleteSession, findSessionActor, insertSession } from './sessions.repository.ts';
+import { deleteExpiredSessions, deleteSession, findExpiredSessionUsers, findSessionActor, insertSession } from './sessions.repository.ts';
 import { findUserByEmail } from './users.repository.ts';
 import { toPublicUser, type PublicUser } from './users.service.ts';
 
@@ -83,3 +83,27 @@ export function logOut(ctx: AppContext, token: string | undefined): void {
   // Sockets opened with this session are re-checked and closed (collab/server/live-access.ts).
   if (session) ctx.events.emit('access', { userId: session.user_id, baseId: null, reason: 'credentials-revoked' });
 }
+
+/**
+ * Deletes the sessions that have expired and tells live connections, as a logout does: a
+ * socket signed in with an expired session would otherwise go on receiving the base's
+ * changes until it reconnects (decision 0014). Returns how many users lost a session.
+ */
+export function expireSessions(ctx: AppContext, now = new Date()): number {
+  const at = now.toISOString();
+  const users = ctx.db.transaction(() => {
+    const expired = findExpiredSessionUsers(ctx.db, at);
+    deleteExpiredSessions(ctx.db, at);
+    return expired;
+  });
+  for (const userId of users) ctx.events.emit('access', { userId, baseId: null, reason: 'credentials-revoked' });
+  return users.length;
+}
+
+/** Expires sessions once a minute; returns the function that stops it. */
+export function startSessionExpiry(ctx: AppContext, everyMs = 60_000): () => void {
+  const timer = setInterval(() => expireSessions(ctx), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+

@@ -9,6 +9,7 @@ import { EventBus } from '../events/index.ts';
 import { apiRouter } from '../api/index.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { ensureAdminFromConfig } from '../auth/bootstrap.ts';
+import { startSessionExpiry } from '../auth/sessions.service.ts';
 import { mountUi, uiBuildExists } from './ui.ts';
 import { attachCollab, type CollabServer } from '../../collab/server/index.ts';
 
@@ -33,6 +34,7 @@ export async function startServer(config: Config, { ui = 'build' }: StartOptions
   const ctx: AppContext = { db, config, events: new EventBus(), inTransactionHooks: [] };
   await ensureAdminFromConfig(ctx);
   const stopCheckpoints = startCheckpoints(db, { synchronous: config.sqliteSynchronous });
+  const stopSessionExpiry = startSessionExpiry(ctx);
 
   const app = express();
   app.disable('x-powered-by');
@@ -64,6 +66,7 @@ export async function startServer(config: Config, { ui = 'build' }: StartOptions
     collab,
     url: `http://${host}:${port}`,
     async close() {
+      stopSessionExpiry();
       await stopCheckpoints();
       // Before the HTTP server: upgraded sockets would keep server.close() waiting.
       await collab.close();

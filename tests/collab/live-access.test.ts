@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordDocMessage, TableMessage } from '../../collab/client/index.ts';
 import { TOKEN_SCOPES, type Actor } from '../../server/auth/actor.ts';
-import { createSession } from '../../server/auth/sessions.service.ts';
+import { sha256 } from '../../server/auth/secrets.ts';
+import { createSession, expireSessions } from '../../server/auth/sessions.service.ts';
 import { createApiToken, deleteApiToken } from '../../server/auth/tokens.service.ts';
 import { startCollabFixture, waitFor, within, type CollabFixture } from './support/collab-fixture.ts';
 
@@ -150,6 +151,30 @@ describe('revoked credentials', () => {
     // One fresh connection is tried (a new cookie would be carried); the old one is refused.
     await waitFor('the client to end', () => ended === 'signed-out');
     expect(client.socket.shouldConnect).toBe(false);
+  });
+
+  it('closes a socket signed in with a session once the session expires, and keeps the user\'s other sessions', async () => {
+    const expiring = createSession(f.tessera.ctx, f.team.editor.id);
+    const lasting = createSession(f.tessera.ctx, f.team.editor.id);
+    const host = new URL(f.tessera.url).host;
+    const socketOf = (token: string) => {
+      const client = f.client(undefined, { headers: { cookie: `tessera_session=${token}`, origin: `http://${host}` } });
+      const state = { closed: '', messages: 0 };
+      const channel = client.openTable(f.table.id, { onClosed: (reason) => (state.closed = reason), onMessage: () => state.messages++ });
+      return { client, channel, state };
+    };
+    const old = socketOf(expiring.token);
+    const fresh = socketOf(lasting.token);
+    await within('the channels to sync', 3000, (resolve) => old.channel.provider.on('synced', resolve));
+    await within('the other channel to sync', 3000, (resolve) => fresh.channel.provider.on('synced', resolve));
+
+    f.tessera.ctx.db.sqlite.prepare('UPDATE sessions SET expires_at = ? WHERE id_hash = ?').run(new Date(Date.now() - 1000).toISOString(), sha256(expiring.token));
+    expect(expireSessions(f.tessera.ctx)).toBe(1);
+    await waitFor('the expired session\'s socket to close', () => old.state.closed === 'signed-out');
+    // The session that is still valid keeps its socket.
+    await pause(200);
+    expect(fresh.state.closed).toBe('');
+    expect(expireSessions(f.tessera.ctx)).toBe(0);
   });
 
   it('closes a socket opened with an API token once the token is deleted, and ends the client', async () => {
