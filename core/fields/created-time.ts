@@ -2,7 +2,7 @@ import { dateFromStorage } from '../values/date-value.ts';
 import { compareText } from '../values/text.ts';
 import type { FieldType } from './field-type.ts';
 import { formatDateValue } from './date-format.ts';
-import { dateOptions, type DateOptions } from './date-options.ts';
+import { dateOptions, excelDateFormat, type DateOptions } from './date-options.ts';
 import { OPERATORS_BY_KIND } from './operators-by-kind.ts';
 import { readOnlyCoerce } from './system-common.ts';
 
@@ -21,5 +21,7 @@ export const createdTime: FieldType<DateOptions, string> = {
   toStorage: (value) => value,
   fromStorage: (raw) => dateFromStorage(raw, true),
   format: (value, opts, ctx) => formatDateValue(value, opts, ctx),
+  // A moment, always with its time, whatever includeTime says for the grid.
+  spreadsheetFormat: () => excelDateFormat(true),
   compare: (a, b) => compareText(a, b),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldType } from './field-type.ts';
-import { formatNumber, numberInput, numberKind, precision, REAL_COLUMN } from './number-common.ts';
+import { excelDecimals, formatNumber, numberInput, numberKind, precision, REAL_COLUMN } from './number-common.ts';
 
 const options = z
   .object({
@@ -26,4 +26,5 @@ export const currency: FieldType<CurrencyOptions, number> = {
     // "-¥1,234.50": the sign before the symbol, as both en and zh-CN write it.
     return `${value < 0 && amount !== formatNumber(0, ctx.locale, opts.precision) ? '-' : ''}${opts.symbol}${amount}`;
   },
+  spreadsheetFormat: (opts) => `"${opts.symbol ?? '¥'}"#,##0${excelDecimals(opts.precision)}`,
 };

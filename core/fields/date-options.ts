@@ -30,3 +30,9 @@ export function dateOptions(includeTimeByDefault: boolean) {
     .prefault({});
 }
 export type DateOptions = z.output<ReturnType<typeof dateOptions>>;
+
+/** The Excel number format of a date cell in an .xlsx export, with or without the time. */
+export function excelDateFormat(withTime: boolean): string {
+  return withTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
+}
+

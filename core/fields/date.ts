@@ -4,7 +4,7 @@ import { compareText, describeInput, isBlankInput, quote } from '../values/text.
 import { utcToWallTime } from '../values/time-zone.ts';
 import type { CoerceContext, FieldType } from './field-type.ts';
 import { formatDateValue } from './date-format.ts';
-import { dateOptions, type DateOptions } from './date-options.ts';
+import { dateOptions, excelDateFormat, type DateOptions } from './date-options.ts';
 import { OPERATORS_BY_KIND } from './operators-by-kind.ts';
 import { TEXT_COLUMN } from './text-common.ts';
 
@@ -54,5 +54,6 @@ export const date: FieldType<DateOptions, string> = {
   toStorage: (value) => value,
   fromStorage: (raw, opts) => dateFromStorage(raw, opts.includeTime),
   format: (value, opts, ctx) => formatDateValue(value, opts, ctx),
+  spreadsheetFormat: (opts) => excelDateFormat(opts.includeTime === true),
   compare: (a, b) => compareText(a, b),
 };

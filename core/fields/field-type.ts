@@ -101,6 +101,11 @@ export interface FieldType<Options = unknown, Value = unknown> {
    * readers (the CSV export) may then let SQLite hand the column over as it is.
    */
   readonly showsStoredText?: true;
+  /**
+   * Number and date kinds: the Excel number format their cells get in an .xlsx export
+   * (`"¥"#,##0.00`, `0.0%`, `yyyy-mm-dd hh:mm`); none means General.
+   */
+  spreadsheetFormat?(options: Options): string | undefined;
   /** Sort order; nulls are handled by the caller (always last ascending). */
   compare(a: Value, b: Value, options: Options): number;
   /** The operators of API.md this type accepts. */

@@ -10,6 +10,11 @@ export const INTEGER_COLUMN = { kind: 'column', sqlType: 'INTEGER' } as const sa
 /** Decimal places shown; values are stored as entered and only rounded for display. */
 export const precision = z.number().int().min(0).max(8);
 
+/** The decimals of an Excel number format: ".00" for two, nothing for none. */
+export function excelDecimals(places: number | undefined): string {
+  return places ? `.${'0'.repeat(places)}` : '';
+}
+
 /** The members every number-kind type shares. */
 export const numberKind = {
   kind: 'number',

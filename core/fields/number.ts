@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldType } from './field-type.ts';
-import { formatNumber, numberInput, numberKind, precision, REAL_COLUMN } from './number-common.ts';
+import { excelDecimals, formatNumber, numberInput, numberKind, precision, REAL_COLUMN } from './number-common.ts';
 
 /**
  * `precision` is optional: without it a number shows as entered (3.5 stays "3.5"), which
@@ -19,4 +19,6 @@ export const number: FieldType<NumberOptions, number> = {
     return parsed.ok ? { ok: true, value: parsed.value } : parsed;
   },
   format: (value, opts, ctx) => (value === null ? '' : formatNumber(value, ctx.locale, opts.precision)),
+  // Without a precision, General: Excel shows the number as entered, as the grid does.
+  spreadsheetFormat: (opts) => (opts.precision === undefined ? undefined : `#,##0${excelDecimals(opts.precision)}`),
 };

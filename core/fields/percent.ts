@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldType } from './field-type.ts';
-import { formatNumber, numberInput, numberKind, percentPointsToFraction, precision, REAL_COLUMN } from './number-common.ts';
+import { excelDecimals, formatNumber, numberInput, numberKind, percentPointsToFraction, precision, REAL_COLUMN } from './number-common.ts';
 
 const options = z.object({ precision: precision.default(0) }).prefault({});
 export type PercentOptions = z.output<typeof options>;
@@ -26,4 +26,5 @@ export const percent: FieldType<PercentOptions, number> = {
     return { ok: true, value: percentPointsToFraction(value) };
   },
   format: (value, opts, ctx) => (value === null ? '' : formatNumber(value, ctx.locale, opts.precision, 'percent')),
+  spreadsheetFormat: (opts) => `0${excelDecimals(opts.precision)}%`,
 };

@@ -1,31 +1,27 @@
 import type { FieldDef } from '../tables/index.ts';
 
 /** How a field's values go into cells: typed numbers with a number format, booleans, or text. */
-export type CellKind = { kind: 'number'; style: number } | { kind: 'date'; style: number; time: boolean } | { kind: 'boolean' } | { kind: 'text' };
+export type CellKind = { kind: 'number'; style: number } | { kind: 'date'; style: number } | { kind: 'boolean' } | { kind: 'text' };
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * The workbook's cell styles, one per distinct number format the fields need: currency
- * as "¥"#,##0.00 with the field's symbol and precision, percent as 0% / 0.0%, dates as
- * yyyy-mm-dd (hh:mm), numbers with a fixed precision as 0.00. Style 0 is General.
+ * The workbook's cell styles, one per distinct number format the fields' types ask for
+ * (currency as "¥"#,##0.00 with the field's symbol and precision, percent as 0% / 0.0%,
+ * dates as yyyy-mm-dd (hh:mm), numbers with a fixed precision as #,##0.00). Style 0 is
+ * General.
  */
 export class XlsxStyles {
   private readonly codes: string[] = [];
 
   cellKind(field: FieldDef): CellKind {
-    const options = field.options as { precision?: number; symbol?: string; includeTime?: boolean };
-    const decimals = (n: number | undefined) => (n ? `.${'0'.repeat(n)}` : '');
+    // The number format is the field type's to say (FieldType.spreadsheetFormat).
+    const code = field.fieldType.spreadsheetFormat?.(field.options);
     switch (field.fieldType.kind) {
       case 'number':
-        if (field.type === 'currency') return { kind: 'number', style: this.style(`"${options.symbol ?? '¥'}"#,##0${decimals(options.precision)}`) };
-        if (field.type === 'percent') return { kind: 'number', style: this.style(`0${decimals(options.precision)}%`) };
-        if (options.precision !== undefined && field.type === 'number') return { kind: 'number', style: this.style(`#,##0${decimals(options.precision)}`) };
-        return { kind: 'number', style: 0 };
-      case 'date': {
-        const time = field.type === 'date' ? options.includeTime === true : true;
-        return { kind: 'date', time, style: this.style(time ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd') };
-      }
+        return { kind: 'number', style: code ? this.style(code) : 0 };
+      case 'date':
+        return { kind: 'date', style: this.style(code ?? 'yyyy-mm-dd') };
       case 'boolean':
         return { kind: 'boolean' };
       default:
