@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { cellNeedsWork, isCleanRun, textRuns } from './csv-runs.ts';
 import { guardedCsvCell } from './csv-text.ts';
 import { FORMULA_TRIGGERS, neutralize } from './neutralize.ts';
+import { seeded as random } from '../../tests/support/seeded-random.ts';
 
 // isCleanRun must say "clean" exactly when every cell's CSV text is the cell itself, so that
 // a joined row used as it is equals the cells formatted one by one.
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 describe('isCleanRun', () => {
   it('agrees with formatting the cells one by one, on random cells', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../tests/support/seeded-random.ts';
 import { CsvRecordScanner, type Newline } from './csv-scanner.ts';
 
 /** Record ends by the quote rules, one character at a time: what the scanner must find, however the text is cut. */
@@ -62,14 +63,6 @@ function randomCsv(random: () => number, newline: Newline): string {
     rows.push(Array.from({ length: width }, () => pieces[Math.floor(random() * pieces.length)]!).join(','));
   }
   return rows.join(newline) + (random() < 0.5 ? newline : '');
-}
-
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
 }
 
 describe('CsvRecordScanner', () => {

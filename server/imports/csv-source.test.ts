@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seeded } from '../../tests/support/seeded-random.ts';
 import { openCsvSource } from './csv-source.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-csv-source-'));
@@ -22,8 +23,7 @@ async function readAll(text: string): Promise<Array<{ row: number; cells: unknow
 
 describe('the streaming CSV reader', () => {
   it('reads a multi-megabyte file with quoted line breaks, long records and windows cut anywhere as papaparse reads it whole', async () => {
-    let random = 7;
-    const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const next = seeded(7);
     const cells = ['客户', 'plain', '"with, comma"', '"multi\r\nline ""quoted"""', '', 'x'.repeat(3000), '"' + 'long quoted '.repeat(7000) + '"'];
     const lines = ['名称,备注,金额'];
     for (let i = 0; i < 6000; i++) lines.push([cells[Math.floor(next() * cells.length)], cells[Math.floor(next() * 5)], String(i)].join(','));

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CollabClient, RecordDocHandle } from '../../collab/client/index.ts';
 import { docValues, startCollabFixture, waitFor, type CollabFixture } from './support/collab-fixture.ts';
+import { seeded as random } from '../support/seeded-random.ts';
 
 // Seeded convergence fuzz (HOUSE_STYLE): random edits from several clients, disconnects,
 // reconnects, docs closed and reopened (so docs unload and reload), and writes through the
@@ -12,18 +13,6 @@ const SEED = process.env.COLLAB_SEED ? Number(process.env.COLLAB_SEED) : Math.fl
 const CLIENTS = 5;
 const RECORDS = 3;
 const STEPS = 1000;
-
-/** mulberry32: small, fast, good enough to pick actions. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Sim {
   client: CollabClient;

@@ -11,6 +11,7 @@ import { ZipArchive } from '../../server/imports/xlsx/zip-archive.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { seeded as random } from '../support/seeded-random.ts';
 
 // The fast CSV and .xlsx exporters (raw rows, formatters built once and remembered per field, id-range
 // reads) must write exactly the bytes the previous one wrote, for every field type, both
@@ -20,15 +21,6 @@ import path from 'node:path';
 let tessera: Awaited<ReturnType<typeof startTestServer>>;
 let team: Team;
 let tableId: string;
-
-/** A small seeded generator, so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const FIELDS = [
   { name: '名称', type: 'singleLineText' },

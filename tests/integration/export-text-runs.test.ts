@@ -12,6 +12,7 @@ import { seedTeam, type Team } from '../support/seed.ts';
 import { startTestServer } from '../support/test-server.ts';
 import { referenceCsv } from './export-reference.ts';
 import { download } from './import-support.ts';
+import { seeded as random } from '../support/seeded-random.ts';
 
 // The CSV export lets SQLite join adjacent text-like columns into one string per row
 // (server/exports/csv-runs.ts) and the GBK export encodes with its own table
@@ -53,14 +54,6 @@ function dirtyShare(row: number): number {
   if (row < 3000) return 0.03;
   if (row < 4000) return 0.5;
   return 0.02;
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 beforeAll(async () => {

@@ -1,25 +1,14 @@
 import type { Attachment, Field, FieldType, StoredTypeName, ValueKind } from '../../core/fields/field-type.ts';
 import { requireFieldType } from '../../core/fields/registry.ts';
 import { testField } from '../../core/filter/test-fields.ts';
+import type { Random } from '../support/seeded-random.ts';
 
 /**
  * Random data for filter-sql-agreement.test.ts: fields of every stored type, rows in storage
  * format (canonical values through toStorage, plus raw forms that read back as empty such as
  * '' and '[]'), and operands per kind. Everything draws from one seeded generator.
  */
-export type Random = () => number;
-
-/** mulberry32: tiny, fast, and the same sequence for the same seed everywhere. */
-export function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seeded, type Random } from '../support/seeded-random.ts';
 
 export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 export const chance = (random: Random, p: number) => random() < p;
