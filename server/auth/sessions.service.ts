@@ -29,11 +29,9 @@ export function createSession(ctx: AppContext, userId: string): NewSession {
   const token = randomSecret();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  ctx.db.transaction(() => {
-    // Purging here rather than on a timer: sign-ins are rare and this keeps the table small.
-    deleteExpiredSessions(ctx.db, now.toISOString());
-    insertSession(ctx.db, { id_hash: sha256(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt.toISOString() });
-  });
+  // Other expired sessions are purged once a minute by expireSessions, which also tells
+  // their live connections (purging them here would skip that).
+  insertSession(ctx.db, { id_hash: sha256(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt.toISOString() });
   return { token, expiresAt };
 }
 
