@@ -45,7 +45,8 @@ describe('form views: build one, share it, fill it in signed out', () => {
     await name.getByRole('button', { name: 'Move Company name down' }).click();
     await expect.poll(async () => (await session.team.owner.client.get(`/tables/${session.team.tableId}/views/${formViewId}`)).body.form.fields.map((q: { field: string }) => q.field), POLL)
       .toEqual([session.team.field.Stage, session.team.field.Name]);
-    expect(await builder.getByRole('textbox', { name: 'Share link' }).inputValue()).toBe(`${session.server.url}/forms/${shareId}`);
+    // The link gets the page's origin once the page is hydrated.
+    await expect.poll(() => builder.getByRole('textbox', { name: 'Share link' }).inputValue(), POLL).toBe(`${session.server.url}/forms/${shareId}`);
     await builder.close();
   });
 
@@ -55,7 +56,8 @@ describe('form views: build one, share it, fill it in signed out', () => {
     await viewer.page.getByText('Only editors can change this form.').waitFor();
     expect(await viewer.page.locator('.builder-question').first().getByLabel('Label').isDisabled()).toBe(true);
     expect(await viewer.page.getByLabel('Add a field').count()).toBe(0);
-    expect(await viewer.page.getByRole('textbox', { name: 'Share link' }).inputValue()).toBe(`${session.server.url}/forms/${shareId}`);
+    // The link gets the page's origin once the page is hydrated.
+    await expect.poll(() => viewer.page.getByRole('textbox', { name: 'Share link' }).inputValue(), POLL).toBe(`${session.server.url}/forms/${shareId}`);
     await viewer.page.context().close();
   });
 
